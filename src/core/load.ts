@@ -1,0 +1,151 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
+import { DEFAULT_MAX_BYTES, decodeCommunique, type DecodeProblem } from './decode.js';
+import { type FrontMatterProblem, splitFrontMatter } from './front-matter.js';
+import { SourceText } from './source-text.js';
+import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation } from './yaml-front-matter.js';
+
+/**
+ * A communiqué read as far as it could be: its text, its front matter as data with the
+ * YAML document that knows where every value is, and its body. Everything that went
+ * wrong on the way is a diagnostic; nothing here throws for bad input.
+ */
+export interface LoadedCommunique {
+  source?: SourceText;
+  /** The YAML document; present whenever front matter was found. */
+  yaml?: YamlDocument;
+  /** Offset of the YAML text in the file, to turn YAML ranges into file positions. */
+  yamlOffset: number;
+  /** The front matter as data: present only when the YAML was read without errors. */
+  data?: Record<string, unknown>;
+  body?: string;
+  bodyOffset: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  maxBytes?: number;
+}
+
+const START: [number, number] = [0, 0];
+
+export function loadCommunique(input: Uint8Array | string, options: LoadOptions = {}): LoadedCommunique {
+  const loaded: LoadedCommunique = { yamlOffset: 0, bodyOffset: 0, diagnostics: [] };
+  const decoded =
+    typeof input === 'string'
+      ? input.trim() === ''
+        ? ({ ok: false, problem: { kind: 'empty' } } as const)
+        : ({ ok: true, text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input } as const)
+      : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!decoded.ok) {
+    loaded.diagnostics.push(decodeDiagnostic(decoded.problem));
+    return loaded;
+  }
+  const source = new SourceText(decoded.text);
+  loaded.source = source;
+
+  const split = splitFrontMatter(decoded.text);
+  if (!split.ok) {
+    loaded.diagnostics.push(frontMatterDiagnostic(split.problem, source));
+    return loaded;
+  }
+  loaded.yamlOffset = split.yamlOffset;
+  loaded.body = split.body;
+  loaded.bodyOffset = split.bodyOffset;
+
+  const parsed = parseFrontMatterYaml(split.yaml);
+  loaded.yaml = parsed.document;
+  for (const problem of parsed.problems) {
+    const span = source.span(split.yamlOffset + problem.start, split.yamlOffset + problem.end);
+    loaded.diagnostics.push(makeDiagnostic(problem.ruleId, problem.message, span, problem.hint));
+  }
+  if (parsed.problems.length > 0) return loaded;
+
+  if (parsed.data === null || parsed.data === undefined || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    const what = parsed.data === null || parsed.data === undefined ? 'empty' : Array.isArray(parsed.data) ? 'a list' : 'a single value';
+    const span = parsed.data == null ? source.lineSpan(1) : source.span(split.yamlOffset + 1, split.yamlOffset + split.yaml.length);
+    loaded.diagnostics.push(
+      makeDiagnostic('frontmatter/not-a-mapping', `The front matter is ${what}, not a set of fields`, span),
+    );
+    return loaded;
+  }
+  loaded.data = parsed.data as Record<string, unknown>;
+  return loaded;
+}
+
+/** The span of a located value (or its key), in file positions. */
+export function spanOfLocation(loaded: LoadedCommunique, location: YamlLocation, prefer: 'key' | 'value' = 'value') {
+  const source = loaded.source!;
+  const range = (prefer === 'key' ? (location.key ?? location.value) : (location.value ?? location.key)) ?? START;
+  if (range === START) return openingFenceSpan(source);
+  return source.span(loaded.yamlOffset + range[0], loaded.yamlOffset + range[1]);
+}
+
+/** The span of the value at a data path, or of its key when the value spans several lines. */
+export function spanOfPath(loaded: LoadedCommunique, path: readonly (string | number)[], prefer: 'key' | 'value' = 'value') {
+  if (path.length === 0 || !loaded.yaml) return openingFenceSpan(loaded.source!);
+  const location = locateYamlPath(loaded.yaml, path);
+  const span = spanOfLocation(loaded, location, prefer);
+  // A block value (a list or a set of fields) spans many lines; its key says it better.
+  if (prefer === 'value' && location.key && span.endLine > span.line) return spanOfLocation(loaded, location, 'key');
+  return span;
+}
+
+function openingFenceSpan(source: SourceText) {
+  return source.span(0, 3);
+}
+
+function decodeDiagnostic(problem: DecodeProblem): Diagnostic {
+  const first = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+  switch (problem.kind) {
+    case 'empty':
+      return makeDiagnostic('document/empty', 'The file is empty', first);
+    case 'too-large':
+      return makeDiagnostic(
+        'document/too-large',
+        `The file is ${formatBytes(problem.bytes)}; a communiqué is at most ${formatBytes(problem.maxBytes)}`,
+        first,
+      );
+    case 'binary':
+      return makeDiagnostic('document/binary', 'The file contains binary data, not text', first);
+    case 'utf16':
+      return makeDiagnostic('document/encoding', 'The file is saved as UTF-16; communiqués are UTF-8', first, 'Save the file as UTF-8.');
+    case 'invalid-utf8': {
+      const at = new SourceText(problem.text).position(problem.text.length);
+      return makeDiagnostic('document/encoding', 'The file is not valid UTF-8 from here on', {
+        line: at.line,
+        column: at.column,
+        endLine: at.line,
+        endColumn: at.column + 1,
+      });
+    }
+  }
+}
+
+function frontMatterDiagnostic(problem: FrontMatterProblem, source: SourceText): Diagnostic {
+  switch (problem.kind) {
+    case 'missing':
+      return makeDiagnostic('frontmatter/missing', 'The file does not start with a front matter block', source.lineSpan(1));
+    case 'language':
+      return makeDiagnostic(
+        'frontmatter/language',
+        `The front matter is marked as \`${problem.language}\`; only YAML front matter is accepted, and it is not run`,
+        problem.end > problem.start ? source.span(problem.start, problem.end) : source.lineSpan(1),
+      );
+    case 'unterminated':
+      return makeDiagnostic('frontmatter/unterminated', 'The front matter opened here is never closed with a `---` line', source.span(0, 3));
+    case 'bad-closing-fence':
+      return makeDiagnostic(
+        'frontmatter/unterminated',
+        `The front matter ends at \`${problem.text}\`, but a closing line must contain only \`---\``,
+        source.span(problem.start, problem.end),
+        'Put `---` alone on the line that closes the front matter.',
+      );
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,164 @@
+import { outlineBody } from '../body-outline.js';
+import { asList, asRecord, asString, meetingDays, realDate } from '../model.js';
+import type { RuleContext } from './context.js';
+
+/** `body/heading-level-one`, `body/heading-skip`: the title is the one `#`; levels go down one at a time. */
+export function checkHeadings(context: RuleContext): void {
+  const body = context.loaded.body;
+  if (!body) return;
+  let previous = 1;
+  for (const heading of outlineBody(body).headings) {
+    const span = context.inBody(heading.start, heading.end);
+    if (heading.depth === 1) {
+      context.report('body/heading-level-one', `\`${heading.text}\` is a level-one heading; the title is the document's only one`, span);
+      previous = 1;
+      continue;
+    }
+    if (heading.depth > previous + 1) {
+      context.report(
+        'body/heading-skip',
+        `\`${heading.text}\` is a level-${heading.depth} heading after a level-${previous} one`,
+        span,
+        `Make it a level-${previous + 1} heading (\`${'#'.repeat(previous + 1)}\`), so that the outline has no gaps.`,
+      );
+    }
+    previous = heading.depth;
+  }
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = MONTHS.join('|');
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+/** "16 November 2021", "Tuesday, 16 November 2021", "18 and 19 November 2020", "27-28 July 2020", "November 16, 2021". */
+const BODY_DATE = new RegExp(
+  `\\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${DAY}(?:\\s*(?:-|–|—|and|to)\\s*${DAY})?,?\\s+(${MONTH}),?\\s+(\\d{4})|(${MONTH})\\s+${DAY},?\\s+(\\d{4}))\\b`,
+  'gi',
+);
+const ABOUT_A_MEETING = /\b(?:met|meets|meeting|convened|gathered)\b/i;
+const ABOUT_THE_NEXT_MEETING = /\bnext meeting\b|\bwill (?:next )?meet\b|\bnext meet\b/i;
+
+interface DateMention {
+  days: string[];
+  text: string;
+  start: number;
+  end: number;
+}
+
+function* dateMentions(body: string): Generator<DateMention> {
+  for (const match of body.matchAll(BODY_DATE)) {
+    const [text, firstDay, lastDay, month, year, usMonth, usDay, usYear] = match;
+    const monthIndex = MONTHS.indexOf((month ?? usMonth ?? '').toLowerCase()) + 1;
+    const y = Number(year ?? usYear);
+    const from = Number(firstDay ?? usDay);
+    const to = lastDay ? Number(lastDay) : from;
+    const days: string[] = [];
+    for (let day = from; day <= to && days.length < 31; day++) {
+      const iso = `${y}-${String(monthIndex).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      if (realDate(iso)) days.push(iso);
+    }
+    if (days.length > 0) yield { days, text, start: match.index, end: match.index + text.length };
+  }
+}
+
+/**
+ * The sentence around a position: from after the previous sentence end or blank line to
+ * the next one. Looks at most a paragraph's worth either side, so long bodies stay linear.
+ */
+const SENTENCE_WINDOW = 600;
+function sentenceAround(body: string, start: number, end: number): string {
+  let from = start;
+  const floor = Math.max(0, start - SENTENCE_WINDOW);
+  while (from > floor) {
+    const character = body[from - 1]!;
+    if (/\s/.test(character) && /[.!?]/.test(body[from - 2] ?? '')) break;
+    if (character === '\n' && /\n\r?$/.test(body.slice(Math.max(0, from - 3), from - 1))) break;
+    from--;
+  }
+  const after = body.slice(end, end + SENTENCE_WINDOW);
+  const next = after.search(/[.!?](?:\s|$)|\n\s*\n/);
+  return body.slice(from, next === -1 ? end + after.length : end + next);
+}
+
+function formatDay(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  const name = MONTHS[Number(month) - 1]!;
+  return `${Number(day)} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+}
+
+/**
+ * `body/date-mismatch`: a sentence about the meeting gives a date that is not the
+ * meeting's (or, about the next meeting, not `next_meeting.date`).
+ */
+export function checkBodyDates(context: RuleContext): void {
+  const body = context.loaded.body;
+  const meeting = asRecord(context.data.meeting);
+  const days = meetingDays(meeting);
+  if (!body || days.length === 0) return;
+  const next = asString(asRecord(context.data.next_meeting)?.date);
+  const otherKnown = new Set<string>();
+  for (const value of [context.data.published, asRecord(context.data.approval)?.date]) if (realDate(value)) otherKnown.add(value as string);
+  for (const action of asList(context.data.actions)) {
+    const due = realDate(asRecord(action)?.due);
+    if (due) otherKnown.add(due);
+  }
+  const meetingText = days.length === 1 ? formatDay(days[0]!) : `${formatDay(days[0]!)} to ${formatDay(days.at(-1)!)}`;
+
+  for (const mention of dateMentions(body)) {
+    const sentence = sentenceAround(body, mention.start, mention.end);
+    const span = context.inBody(mention.start, mention.end);
+    if (ABOUT_THE_NEXT_MEETING.test(sentence)) {
+      if (next && !mention.days.some((day) => day === next || day.startsWith(`${next}-`))) {
+        context.report(
+          'body/date-mismatch',
+          `The body gives the next meeting as ${mention.text.trim()}, but \`next_meeting.date\` is ${next}`,
+          span,
+        );
+      }
+      continue;
+    }
+    if (!ABOUT_A_MEETING.test(sentence)) continue;
+    if (mention.days.some((day) => days.includes(day) || otherKnown.has(day) || day === next)) continue;
+    context.report(
+      'body/date-mismatch',
+      `The body gives ${mention.text.trim()} in a sentence about the meeting, which was on ${meetingText}`,
+      span,
+      days.length === 1 ? `Correct the date in the body, or \`meeting.date\` (${days[0]}).` : 'Correct the date in the body, or `meeting.start` and `meeting.end`.',
+    );
+  }
+}
+
+const MET_VIRTUALLY = /\bmet (?:virtually|online|by video ?conference|via video ?conference|by video|by teleconference)\b|\b(?:virtual|online) meeting\b/gi;
+const MET_IN_PERSON = /\bmet (?:in person|face[- ]to[- ]face)\b|\bin-person meeting\b/gi;
+const CAPITALISED_MONTH = MONTHS.map((name) => name.charAt(0).toUpperCase() + name.slice(1)).join('|');
+const MET_IN_PLACE = new RegExp(`\\bmet (?:in|at) (?!person\\b|(?:${CAPITALISED_MONTH})\\b)((?:the )?[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+)*)`, 'gu');
+
+/**
+ * `body/mode-mismatch` and `body/place-mismatch`: "met virtually" in the body of an
+ * in-person meeting, "met in Sydney" for a virtual one or one held in Perth.
+ */
+export function checkBodyMeetingFacts(context: RuleContext): void {
+  const body = context.loaded.body;
+  const meeting = asRecord(context.data.meeting);
+  const mode = asString(meeting?.mode);
+  if (!body || !mode) return;
+  if (mode === 'in-person') {
+    for (const match of body.matchAll(MET_VIRTUALLY)) {
+      context.report('body/mode-mismatch', `The body says "${match[0]}", but \`meeting.mode\` is \`in-person\``, context.inBody(match.index, match.index + match[0].length));
+    }
+  }
+  if (mode === 'virtual') {
+    for (const match of body.matchAll(MET_IN_PERSON)) {
+      context.report('body/mode-mismatch', `The body says "${match[0]}", but \`meeting.mode\` is \`virtual\``, context.inBody(match.index, match.index + match[0].length));
+    }
+  }
+  const place = asString(meeting?.place)?.toLowerCase();
+  for (const match of body.matchAll(MET_IN_PLACE)) {
+    const named = match[1]!;
+    const span = context.inBody(match.index, match.index + match[0].length);
+    if (mode === 'virtual') {
+      context.report('body/mode-mismatch', `The body says "${match[0]}", but \`meeting.mode\` is \`virtual\``, span);
+    } else if (place && !place.includes(named.replace(/^the /, '').toLowerCase())) {
+      context.report('body/place-mismatch', `The body says "${match[0]}", but \`meeting.place\` is ${asString(meeting?.place)}`, span);
+    }
+  }
+}
