@@ -15,7 +15,7 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
   entryPoints: {
-    cli: 'src/cli/run.ts',
+    cli: 'src/cli/main.ts',
     worker: 'src/validate/worker.ts',
   },
   outdir: 'dist',
@@ -26,7 +26,8 @@ await esbuild.build({
   target: 'node20',
   packages: 'external',
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks sit beside the entries so that `new URL('./worker.js', import.meta.url)` works from any of them.
+  chunkNames: '[name]-[hash]',
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -38,7 +38,7 @@ export function loadCommunique(input: Uint8Array | string, options: LoadOptions 
         : ({ ok: true, text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input } as const)
       : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) {
-    loaded.diagnostics.push(decodeDiagnostic(decoded.problem));
+    loaded.diagnostics.push(decodeProblemDiagnostic(decoded.problem));
     return loaded;
   }
   const source = new SourceText(decoded.text);
@@ -95,7 +95,7 @@ function openingFenceSpan(source: SourceText) {
   return source.span(0, 3);
 }
 
-function decodeDiagnostic(problem: DecodeProblem): Diagnostic {
+export function decodeProblemDiagnostic(problem: DecodeProblem): Diagnostic {
   const first = { line: 1, column: 1, endLine: 1, endColumn: 2 };
   switch (problem.kind) {
     case 'empty':

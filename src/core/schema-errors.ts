@@ -151,7 +151,8 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
       return at('schema/range', `${capitalise(subject)} is ${quote(error.data)}; it must be at most ${error.params.limit}`, 'value', describedHint(parent));
     case 'uniqueItems': {
       const items = Array.isArray(error.data) ? error.data : [];
-      const index = Number(error.params.i);
+      // Ajv scans from the end: `j` is the later of the two equal items, the one to remove.
+      const index = Number(error.params.j);
       return at(
         'schema/range',
         `${capitalise(subject)} lists ${quote(items[index])} more than once`,

@@ -19,6 +19,10 @@ export interface RuleMeta {
 }
 
 const catalogue = [
+  // The run itself
+  { id: 'internal/error', title: 'communique failed while checking this file', severity: 'error', hint: 'This is a bug in communique: please report it with the file that caused it.' },
+  { id: 'config/invalid', title: 'The configuration file is not valid', severity: 'error', hint: 'Correct communique.config.json; its schema is schemas/config.schema.json.' },
+
   // Reading the file
   { id: 'document/unreadable', title: 'The file cannot be read', severity: 'error', hint: 'Check that the path names a readable file.' },
   { id: 'document/empty', title: 'The file is empty', severity: 'error', hint: 'Start the file with a front matter block: a line with `---`, the YAML fields, and another `---` line. `communique new` writes one for you.' },

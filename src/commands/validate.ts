@@ -1,0 +1,148 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import { EXIT } from '../cli/run.js';
+import { type Io, wantsColor } from '../cli/io.js';
+import type { CheckOptions } from '../core/check.js';
+import type { Stage } from '../core/model.js';
+import { summarise } from '../diagnostics/diagnostic.js';
+import { rules } from '../diagnostics/rules.js';
+import { discoverConfig, type LoadedConfig, loadConfig } from '../config/discover.js';
+import { type FormatContext, formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
+import { checkFiles } from '../validate/check-files.js';
+import { expandPaths } from '../validate/files.js';
+
+export interface ValidateOptions {
+  format: string[];
+  stage?: Stage;
+  maxWarnings?: number;
+  quiet?: boolean;
+  /** A path, `false` for `--no-config`, or undefined to look for one. */
+  config?: string | false;
+  jobs?: number;
+}
+
+export const DOCS_URL = 'https://communique.dev/docs/rules';
+
+interface OutputSpec {
+  format: (typeof formatterNames)[number];
+  file?: string;
+}
+
+/** `communique validate`: check files, report in every requested format, return the exit code. */
+export async function validateCommand(paths: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr.write(`communique: ${message}\n`);
+    return EXIT.usage;
+  };
+
+  const outputs: OutputSpec[] = [];
+  for (const spec of options.format.length > 0 ? options.format : ['stylish']) {
+    const [name = '', ...rest] = spec.split('=');
+    const file = rest.join('=');
+    if (!isFormatterName(name)) return usage(`unknown format \`${name}\`; use one of ${formatterNames.join(', ')}`);
+    if (rest.length > 0 && file === '') return usage(`give a file name after \`${name}=\``);
+    outputs.push(file ? { format: name, file } : { format: name });
+  }
+
+  const configured = readConfiguration(options.config, io);
+  if (!configured.ok) {
+    io.stderr.write(`communique: ${configured.message}\n`);
+    if (configured.diagnostics && configured.source) {
+      const stylish = await loadFormatter('stylish');
+      const lines: Record<number, string> = {};
+      for (const diagnostic of configured.diagnostics) {
+        for (let line = Math.max(1, diagnostic.line - 1); line <= diagnostic.line; line++) lines[line] = configured.source.lineText(line);
+      }
+      const name = relative(io.cwd, configured.path) || configured.path;
+      io.stderr.write(stylish([{ file: name, messages: configured.diagnostics, lines }], formatContext(io, io.stderr)));
+    }
+    return EXIT.usage;
+  }
+  const config = configured.config;
+
+  let inputs = [...paths];
+  if (inputs.length === 0 && config.files && config.files.length > 0) {
+    inputs = config.files.map((file) => relative(io.cwd, resolve(configured.folder, file)) || '.');
+  }
+  if (inputs.length === 0) return usage('give the files or folders to check, or list them under `files` in communique.config.json');
+
+  const expansion = await expandPaths(inputs, io.cwd, config.ignore ? { patterns: config.ignore, base: configured.folder } : undefined);
+  if (!expansion.ok) return usage(expansion.message);
+  if (expansion.files.length === 0) return usage(`found no Markdown files in ${inputs.join(', ')}`);
+
+  const checkOptions: CheckOptions = {};
+  const stage = options.stage ?? config.stage;
+  if (stage) checkOptions.stage = stage;
+  if (config.rules) checkOptions.severities = config.rules;
+  if (config.organisations) checkOptions.organisations = config.organisations;
+
+  const progress = progressReporter(io, expansion.files.length);
+  let results = await checkFiles(expansion.files, checkOptions, { ...(options.jobs ? { jobs: options.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+  progress?.done();
+
+  const internal = results.some((result) => result.messages.some((message) => message.ruleId === 'internal/error'));
+  if (options.quiet) results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.severity === 'error') }));
+
+  for (const output of outputs) {
+    const formatter = await loadFormatter(output.format);
+    const text = formatter(results, formatContext(io, output.file ? undefined : io.stdout));
+    if (!output.file) {
+      io.stdout.write(text);
+      continue;
+    }
+    const target = resolve(io.cwd, output.file);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text);
+    } catch (error) {
+      return usage(`cannot write the ${output.format} report to ${output.file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    }
+  }
+
+  const summary = summarise(results);
+  if (internal) return EXIT.usage;
+  if (summary.errors > 0) return EXIT.problems;
+  if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
+    io.stderr.write(`communique: ${summary.warnings} warnings found; --max-warnings allows ${options.maxWarnings}\n`);
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+function readConfiguration(option: ValidateOptions['config'], io: Io): LoadedConfig {
+  if (option === false) return { ok: true, folder: io.cwd, config: {} };
+  const path = option ? resolve(io.cwd, option) : discoverConfig(io.cwd);
+  if (!path) return { ok: true, folder: io.cwd, config: {} };
+  return loadConfig(path);
+}
+
+function formatContext(io: Io, stream: Io['stdout'] | undefined): FormatContext {
+  return {
+    cwd: io.cwd,
+    color: stream ? wantsColor(stream, io.env) : false,
+    toolName: 'communique',
+    toolVersion: packageJson.version,
+    docsUrl: DOCS_URL,
+    rules,
+  };
+}
+
+/** A progress line on a terminal's stderr for long runs; nothing in CI logs or pipes. */
+function progressReporter(io: Io, total: number) {
+  if (!io.stderr.isTTY || total < 200 || io.env.CI) return undefined;
+  let last = 0;
+  return {
+    update(done: number) {
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      io.stderr.write(`\rChecking ${done} of ${total} files…`);
+    },
+    done() {
+      io.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+

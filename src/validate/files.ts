@@ -1,0 +1,83 @@
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+
+/**
+ * Turning the paths a user typed — files, folders, globs — into the list of files to
+ * check, each named as the user would recognise it. Folders yield their Markdown files
+ * (skipping node_modules and hidden folders); globs are matched from the working
+ * directory; the configuration's `ignore` patterns apply to everything found, but never
+ * to a file named outright.
+ */
+export interface FileToCheck {
+  /** Absolute path, for reading. */
+  path: string;
+  /** The path as the user gave it, or as their folder or glob expanded it, with forward slashes. */
+  name: string;
+}
+
+export type Expansion = { ok: true; files: FileToCheck[] } | { ok: false; message: string };
+
+const MARKDOWN = '**/*.{md,markdown}';
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.*/**'];
+const GLOB_CHARACTERS = /[*?[\]{}!]/;
+
+export async function expandPaths(
+  inputs: readonly string[],
+  cwd: string,
+  ignore: { patterns: readonly string[]; base: string } | undefined,
+): Promise<Expansion> {
+  const files: FileToCheck[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, name: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    files.push({ path, name: name.replace(/\\/g, '/') });
+  };
+  let isIgnored: ((path: string) => boolean) | undefined;
+  if (ignore && ignore.patterns.length > 0) {
+    const { default: picomatch } = await import('picomatch');
+    const match = picomatch([...ignore.patterns], { dot: true });
+    isIgnored = (path) => {
+      const fromBase = relative(ignore.base, path).replace(/\\/g, '/');
+      return !fromBase.startsWith('..') && match(fromBase);
+    };
+  }
+
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    const kind = statKind(absolute);
+    if (kind === 'file') {
+      add(absolute, input);
+      continue;
+    }
+    const { glob, escapePath } = await import('tinyglobby');
+    if (kind === 'directory') {
+      const found = await glob(MARKDOWN, { cwd: absolute, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false, followSymbolicLinks: false });
+      const prefix = input === '.' || input === './' ? '' : `${input.replace(/[\\/]+$/, '')}/`;
+      for (const name of found.sort()) {
+        const path = resolve(absolute, name);
+        if (!isIgnored?.(path)) add(path, prefix + name);
+      }
+      continue;
+    }
+    if (!GLOB_CHARACTERS.test(input)) return { ok: false, message: `No such file or folder: ${input}` };
+    const base = isAbsolute(input) ? '/' : cwd;
+    const pattern = isAbsolute(input) ? escapePath('/') + input.slice(1) : input;
+    const found = await glob(pattern, { cwd: base, ignore: ALWAYS_IGNORED, onlyFiles: true, expandDirectories: false });
+    if (found.length === 0) return { ok: false, message: `No files match ${input}` };
+    for (const name of found.sort()) {
+      const path = resolve(base, name);
+      if (!isIgnored?.(path)) add(path, isAbsolute(input) ? path : name);
+    }
+  }
+  return { ok: true, files };
+}
+
+function statKind(path: string): 'file' | 'directory' | 'missing' {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
