@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { type CheckOptions, checkText } from '../core/check.js';
@@ -11,11 +11,11 @@ const FIRST_COLUMN = { line: 1, column: 1, endLine: 1, endColumn: 2 };
  * Read and check one file. Never throws: a file that cannot be read, or that trips a bug
  * in communique, becomes a diagnostic on that file and the run goes on.
  */
-export async function checkFile(path: string, name: string, options: CheckOptions): Promise<FileResult> {
+export function checkFile(path: string, name: string, options: CheckOptions): FileResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;
   try {
-    const read = await readBounded(path, maxBytes);
+    const read = readBounded(path, maxBytes);
     if ('tooLarge' in read) return { file: name, messages: [decodeProblemDiagnostic({ kind: 'too-large', bytes: read.tooLarge, maxBytes })] };
     bytes = read;
   } catch (error) {
@@ -33,14 +33,18 @@ export async function checkFile(path: string, name: string, options: CheckOption
   }
 }
 
-/** Read a file, unless it is over the size limit: a 50 MB file is never read into memory. */
-async function readBounded(path: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number }> {
-  const handle = await open(path, 'r');
+/**
+ * Read a file, unless it is over the size limit: a 50 MB file is never read into memory.
+ * Synchronous on purpose: this runs in a worker thread or in a CLI run with nothing else
+ * to do, and for small files each async call's round trip costs more than the read.
+ */
+function readBounded(path: string, maxBytes: number): Uint8Array | { tooLarge: number } {
+  const descriptor = openSync(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(descriptor);
     if (size > maxBytes) return { tooLarge: size };
-    return await handle.readFile();
+    return readFileSync(descriptor);
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }

@@ -72,7 +72,7 @@ export async function checkFiles(files: readonly FileToCheck[], options: CheckOp
 async function checkInThisThread(files: readonly FileToCheck[], options: CheckOptions, onProgress?: CheckFilesOptions['onProgress']): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const file of files) {
-    results.push(await checkFile(file.path, file.name, options));
+    results.push(checkFile(file.path, file.name, options));
     onProgress?.(results.length, files.length);
   }
   return results;

@@ -17,8 +17,8 @@ export interface BatchResult {
 
 const options = (workerData as { options: CheckOptions }).options;
 
-parentPort!.on('message', async (batch: Batch) => {
+parentPort!.on('message', (batch: Batch) => {
   const results: FileResult[] = [];
-  for (const file of batch.files) results.push(await checkFile(file.path, file.name, options));
+  for (const file of batch.files) results.push(checkFile(file.path, file.name, options));
   parentPort!.postMessage({ id: batch.id, results } satisfies BatchResult);
 });

@@ -10,17 +10,17 @@ const LISTS = [
 /** `id/duplicate`: every attendee, agreement and action has its own id within its list. */
 export function checkUniqueIds(context: RuleContext): void {
   for (const [list, noun] of LISTS) {
-    const firstLine = new Map<string, number>();
+    const firstIndex = new Map<string, number>();
     asList(context.data[list]).forEach((item, index) => {
       const id = asString(asRecord(item)?.id);
       if (!id) return;
-      const span = context.at([list, index, 'id']);
-      const earlier = firstLine.get(id);
+      const earlier = firstIndex.get(id);
       if (earlier === undefined) {
-        firstLine.set(id, span.line);
+        firstIndex.set(id, index);
         return;
       }
-      context.report('id/duplicate', `${noun} id \`${id}\` is already used on line ${earlier}`, span);
+      const earlierLine = context.at([list, earlier, 'id']).line;
+      context.report('id/duplicate', `${noun} id \`${id}\` is already used on line ${earlierLine}`, context.at([list, index, 'id']));
     });
   }
 }
