@@ -54,15 +54,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    if (argv.length === 0) {
-      program.outputHelp({ error: true });
-      return EXIT.usage;
-    }
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-      return EXIT.usage;
-    }
+    // Help and version asked for exit 0; help shown because no command was given, and
+    // every argument error, are usage errors.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // A bug in communique: say so in one line, not a stack trace (COMMUNIQUE_DEBUG shows it).
     const detail = error instanceof Error ? (io.env.COMMUNIQUE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
     io.stderr.write(`communique: internal error: ${detail}\n`);

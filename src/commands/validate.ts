@@ -104,7 +104,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
   if (internal) return EXIT.usage;
   if (summary.errors > 0) return EXIT.problems;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
-    io.stderr.write(`communique: ${summary.warnings} warnings found; --max-warnings allows ${options.maxWarnings}\n`);
+    io.stderr.write(`communique: ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} found; --max-warnings allows ${options.maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

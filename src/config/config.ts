@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SeveritySetting } from '../core/check.js';
@@ -68,6 +68,6 @@ export function parseConfig(text: string): ParsedConfig {
       );
     }
   }
-  if (diagnostics.length > 0) return fail(diagnostics);
+  if (diagnostics.length > 0) return fail(diagnostics.sort(compareDiagnostics));
   return { ok: true, config: data as CommuniqueConfig };
 }

@@ -60,11 +60,11 @@ export async function expandPaths(
       }
       continue;
     }
-    if (!GLOB_CHARACTERS.test(input)) return { ok: false, message: `No such file or folder: ${input}` };
+    if (!GLOB_CHARACTERS.test(input)) return { ok: false, message: `no such file or folder: ${input}` };
     const base = isAbsolute(input) ? '/' : cwd;
     const pattern = isAbsolute(input) ? escapePath('/') + input.slice(1) : input;
     const found = await glob(pattern, { cwd: base, ignore: ALWAYS_IGNORED, onlyFiles: true, expandDirectories: false });
-    if (found.length === 0) return { ok: false, message: `No files match ${input}` };
+    if (found.length === 0) return { ok: false, message: `no files match ${input}` };
     for (const name of found.sort()) {
       const path = resolve(base, name);
       if (!isIgnored?.(path)) add(path, isAbsolute(input) ? path : name);

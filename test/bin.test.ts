@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../scripts/corpus.mjs';
+import { WITH_ERROR } from './support/documents.js';
+import { project } from './support/io.js';
+
+/** These tests run the built binary, as users and CI do (`npm test` builds first). */
+const repo = resolve(import.meta.dirname, '..');
+const bin = join(repo, 'bin/communique.js');
+
+function communique(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? repo,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the built binary', () => {
+  it('is built', () => {
+    expect(existsSync(join(repo, 'dist/cli.js'))).toBe(true);
+  });
+
+  it('prints its version and help, exit 0', () => {
+    expect(communique(['--version'])).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    const help = communique(['validate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--format <format[=file]>');
+  });
+
+  it('validates the examples, exit 0', () => {
+    expect(communique(['validate', 'examples'])).toEqual({ code: 0, stdout: '✔ 3 files checked, no problems\n', stderr: '' });
+  });
+
+  it('gives the same results on worker threads as in one thread, in the same order', () => {
+    const cwd = project({});
+    writeCorpus(join(cwd, 'corpus'), 260);
+    const parallel = communique(['validate', 'corpus', '-f', 'json', '--jobs', '2'], { cwd });
+    const serial = communique(['validate', 'corpus', '-f', 'json', '--jobs', '1'], { cwd });
+    expect(parallel.code).toBe(1);
+    expect(serial.code).toBe(1);
+    const files = JSON.parse(parallel.stdout) as { file: string; messages: unknown[] }[];
+    expect(files).toHaveLength(260);
+    expect(files.filter((file) => file.messages.length > 0)).toHaveLength(26);
+    expect(parallel.stdout).toBe(serial.stdout);
+  });
+
+  it('colours stylish output only when asked or on a terminal', () => {
+    const cwd = project({ 'error.md': WITH_ERROR });
+    const plain = communique(['validate', 'error.md'], { cwd });
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = communique(['validate', 'error.md'], { cwd, env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[31m');
+    const refused = communique(['validate', 'error.md'], { cwd, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(refused.stdout).not.toContain('\u001b[');
+  });
+
+  it('never runs JavaScript front matter', () => {
+    const marker = join(project({}), 'pwned');
+    const cwd = project({ 'evil.md': `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\n\nBody\n` });
+    const result = communique(['validate', 'evil.md', '-f', 'json'], { cwd });
+    expect(existsSync(marker)).toBe(false);
+    expect(JSON.parse(result.stdout)[0].messages[0]).toEqual({
+      ruleId: 'frontmatter/language',
+      severity: 'error',
+      message: 'The front matter is marked as `js`; only YAML front matter is accepted, and it is not run',
+      line: 1,
+      column: 4,
+      endLine: 1,
+      endColumn: 6,
+    });
+    expect(result.code).toBe(1);
+  });
+
+  it('loads no YAML, schema or Markdown code to show help', () => {
+    // The static import closure of the entry point is what `--help` and `--version` load.
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const match of readFileSync(join(repo, 'dist', file), 'utf8').matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"/gm)) visit(match[1]!);
+    };
+    visit('cli.js');
+    const code = [...loaded].map((file) => readFileSync(join(repo, 'dist', file), 'utf8')).join('\n');
+    expect(code).toContain('parseAsync'); // commander is there
+    for (const heavy of ['YAMLParseError', 'validateCommunique', 'parseMatter', 'micromark', 'Chalk', '@inquirer']) expect(code).not.toContain(heavy);
+  });
+});

@@ -1,0 +1,34 @@
+/** Small communiqués for CLI tests: one valid draft, and variations of it. */
+export const VALID_DRAFT = `---
+schema_version: 1
+title: Community Partnerships Roundtable Communiqué
+status: draft
+meeting:
+  group:
+    name: Community Partnerships Roundtable
+  date: 2021-05-05
+  mode: in-person
+  place: Perth
+  chair: michelle-andrews
+attendees:
+  - id: michelle-andrews
+    name: Michelle Andrews
+    organisation: Department of Communities
+actions:
+  - id: ACT-1
+    text: Circulate the Terms of Reference.
+    owner: Department of Communities
+    due: 2021-06-30
+    status: open
+---
+
+## Terms of Reference
+
+The Roundtable endorsed its Terms of Reference.
+`;
+
+/** The draft with one error: an action owner nobody knows (line 19, columns 12-15). */
+export const WITH_ERROR = VALID_DRAFT.replace('owner: Department of Communities', 'owner: dss');
+
+/** The draft with one warning: "met virtually" in an in-person meeting (line 26). */
+export const WITH_WARNING = `${VALID_DRAFT}\nThe Roundtable met virtually for part of the day.\n`;

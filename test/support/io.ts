@@ -1,0 +1,31 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Io } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+
+/** Run the CLI in-process with captured output, as a user in `cwd` would. */
+export async function runCli(argv: string[], cwd: string, env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: { write: (text) => void out.push(text) },
+    stderr: { write: (text) => void err.push(text) },
+    cwd,
+    env,
+  };
+  const code = await run(argv, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** A temporary project folder holding the given files (path → content). */
+export function project(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), 'communique-test-'));
+  // A .git folder marks the project root, so config discovery stops here.
+  mkdirSync(join(root, '.git'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
