@@ -19,10 +19,6 @@ export interface RuleMeta {
 }
 
 const catalogue = [
-  // The run itself
-  { id: 'internal/error', title: 'communique failed while checking this file', severity: 'error', hint: 'This is a bug in communique: please report it with the file that caused it.' },
-  { id: 'config/invalid', title: 'The configuration file is not valid', severity: 'error', hint: 'Correct communique.config.json; its schema is schemas/config.schema.json.' },
-
   // Reading the file
   { id: 'document/unreadable', title: 'The file cannot be read', severity: 'error', hint: 'Check that the path names a readable file.' },
   { id: 'document/empty', title: 'The file is empty', severity: 'error', hint: 'Start the file with a front matter block: a line with `---`, the YAML fields, and another `---` line. `communique new` writes one for you.' },
@@ -73,6 +69,10 @@ const catalogue = [
   { id: 'body/date-mismatch', title: 'The body gives a meeting date that differs from the front matter', severity: 'warning', hint: 'Correct the date in the body or in `meeting`.' },
   { id: 'body/mode-mismatch', title: 'The body says the meeting was held differently from `meeting.mode`', severity: 'warning', hint: 'Correct the body or `meeting.mode`.' },
   { id: 'body/place-mismatch', title: 'The body names a different place for the meeting from `meeting.place`', severity: 'warning', hint: 'Correct the body or `meeting.place`.' },
+
+  // The run itself
+  { id: 'config/invalid', title: 'The configuration file is not valid', severity: 'error', hint: 'Correct communique.config.json; its schema is schemas/config.schema.json.' },
+  { id: 'internal/error', title: 'communique failed while checking this file', severity: 'error', hint: 'This is a bug in communique: please report it with the file that caused it.' },
 ] as const satisfies readonly RuleMeta[];
 
 export type RuleId = (typeof catalogue)[number]['id'];
