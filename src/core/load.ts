@@ -41,10 +41,13 @@ export function loadCommunique(input: Uint8Array | string, options: LoadOptions 
     loaded.diagnostics.push(decodeProblemDiagnostic(decoded.problem));
     return loaded;
   }
-  const source = new SourceText(decoded.text);
+  // Old Mac files end lines with a lone CR, which editors show as a line break. A lone CR
+  // becomes LF: same length, so every offset still points at the same character.
+  const text = decoded.text.includes('\r') ? decoded.text.replace(/\r(?!\n)/g, '\n') : decoded.text;
+  const source = new SourceText(text);
   loaded.source = source;
 
-  const split = splitFrontMatter(decoded.text);
+  const split = splitFrontMatter(text);
   if (!split.ok) {
     loaded.diagnostics.push(frontMatterDiagnostic(split.problem, source));
     return loaded;
