@@ -6,7 +6,7 @@
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export type DecodeProblem =
-  | { kind: 'empty' }
+  | { kind: 'empty'; whitespace?: boolean }
   | { kind: 'too-large'; bytes: number; maxBytes: number }
   | { kind: 'binary' }
   | { kind: 'utf16' }
@@ -31,7 +31,7 @@ export function decodeCommunique(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES
     return { ok: false, problem: { kind: 'invalid-utf8', text: utf8.decode(bytes.subarray(0, invalidAt)), offset: invalidAt } };
   }
   const text = utf8.decode(bytes);
-  if (text.trim() === '') return { ok: false, problem: { kind: 'empty' } };
+  if (text.trim() === '') return { ok: false, problem: { kind: 'empty', whitespace: text.length > 0 } };
   return { ok: true, text };
 }
 

@@ -67,17 +67,21 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   // Any options object also turns off gray-matter's cache, which would otherwise keep
   // every file's text alive for the whole run and hand back shared objects.
   const file = matter(text, { language: 'yaml', engines, excerpt: false });
-  const yamlOffset = firstLine.endsWith('\r') ? firstLine.length - 1 : firstLine.length;
-  const yaml = text.slice(yamlOffset, yamlOffset + file.matter.length);
-  if (yaml !== file.matter) {
-    // gray-matter strips a BOM we have already removed; anything else means we disagree
+  // gray-matter skips the rest of the opening line only when it names a language.
+  const afterFence = firstLine.replace(/\r$/, '').slice(3);
+  const yamlOffset = 3 + (afterFence.trim() === '' ? 0 : afterFence.length);
+  const raw = text.slice(yamlOffset, yamlOffset + file.matter.length);
+  if (raw !== file.matter) {
+    // We have removed any BOM already; anything else means we disagree with gray-matter
     // about where the front matter is, and reporting a position would be a guess.
     throw new Error('front matter split disagrees with gray-matter');
   }
-  const closeStart = yamlOffset + yaml.length + 1; // after the '\n' that precedes the fence
+  const closeStart = yamlOffset + raw.length + 1; // after the '\n' that precedes the fence
   if (closeStart > text.length || !text.startsWith('---', closeStart)) {
     return { ok: false, problem: { kind: 'unterminated', openingLineEnd: firstLine.replace(/\r$/, '').length } };
   }
+  // With CRLF line endings the '\r' before the closing fence is part of its line break.
+  const yaml = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   const lineEnd = text.indexOf('\n', closeStart);
   const closingText = text.slice(closeStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
   if (!/^---[ \t]*$/.test(closingText)) {

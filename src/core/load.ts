@@ -34,7 +34,7 @@ export function loadCommunique(input: Uint8Array | string, options: LoadOptions 
   const decoded =
     typeof input === 'string'
       ? input.trim() === ''
-        ? ({ ok: false, problem: { kind: 'empty' } } as const)
+        ? ({ ok: false, problem: { kind: 'empty', whitespace: input.length > 0 } } as const)
         : ({ ok: true, text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input } as const)
       : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) {
@@ -66,7 +66,9 @@ export function loadCommunique(input: Uint8Array | string, options: LoadOptions 
 
   if (parsed.data === null || parsed.data === undefined || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     const what = parsed.data === null || parsed.data === undefined ? 'empty' : Array.isArray(parsed.data) ? 'a list' : 'a single value';
-    const span = parsed.data == null ? source.lineSpan(1) : source.span(split.yamlOffset + 1, split.yamlOffset + split.yaml.length);
+    const content = split.yaml.trim();
+    const from = split.yamlOffset + split.yaml.indexOf(content);
+    const span = content === '' ? source.lineSpan(1) : source.span(from, from + content.length);
     loaded.diagnostics.push(
       makeDiagnostic('frontmatter/not-a-mapping', `The front matter is ${what}, not a set of fields`, span),
     );
@@ -89,8 +91,12 @@ export function spanOfPath(loaded: LoadedCommunique, path: readonly (string | nu
   if (path.length === 0 || !loaded.yaml) return openingFenceSpan(loaded.source!);
   const location = locateYamlPath(loaded.yaml, path);
   const span = spanOfLocation(loaded, location, prefer);
-  // A block value (a list or a set of fields) spans many lines; its key says it better.
-  if (prefer === 'value' && location.key && span.endLine > span.line) return spanOfLocation(loaded, location, 'key');
+  // A block value (a list or a set of fields) spans many lines; its key says it better,
+  // and a list item without a key is marked on its first line only.
+  if (span.endLine > span.line) {
+    if (prefer === 'value' && location.key) return spanOfLocation(loaded, location, 'key');
+    if (!location.key) return loaded.source!.span(loaded.source!.lineStart(span.line) + span.column - 1, loaded.source!.lineStart(span.line) + loaded.source!.lineText(span.line).length);
+  }
   return span;
 }
 
@@ -102,7 +108,7 @@ export function decodeProblemDiagnostic(problem: DecodeProblem): Diagnostic {
   const first = { line: 1, column: 1, endLine: 1, endColumn: 2 };
   switch (problem.kind) {
     case 'empty':
-      return makeDiagnostic('document/empty', 'The file is empty', first);
+      return makeDiagnostic('document/empty', problem.whitespace ? 'The file contains only blank space' : 'The file is empty', first);
     case 'too-large':
       return makeDiagnostic(
         'document/too-large',

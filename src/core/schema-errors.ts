@@ -98,13 +98,15 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
         suggestion ? `Did you mean \`${suggestion}\`?` : describedHint(parent),
       );
     }
-    case 'const':
-      return at(
-        'schema/enum',
-        `${capitalise(subject)} is ${quote(error.data)}; it must be ${quote(error.params.allowedValue)}`,
-        'value',
-        describedHint(parent),
-      );
+    case 'const': {
+      const allowed = error.params.allowedValue;
+      // `"1"` and `1` print alike; when only the type differs, say so.
+      const text =
+        typeof error.data !== typeof allowed && String(error.data) === String(allowed)
+          ? `${capitalise(subject)} must be the ${typeName(typeOf(allowed)).replace(/^an? /, '')} ${String(allowed)}, not the text ${JSON.stringify(error.data)}`
+          : `${capitalise(subject)} is ${quote(error.data)}; it must be ${quote(allowed)}`;
+      return at('schema/enum', text, 'value', typeof allowed === 'number' ? `Write it without quotes: \`${path.join('.')}: ${allowed}\`.` : describedHint(parent));
+    }
     case 'format': {
       const format = String(error.params.format);
       if (format === 'date') {
@@ -168,7 +170,8 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
     case 'not': {
       const text = message(error.parentSchema);
       if (!text) return at('schema/combination', `${capitalise(subject)} does not fit any of the allowed forms`, 'key');
-      return at('schema/combination', `${capitalise(subject)}: ${text}`, 'key');
+      // The schema's own message names its subject ("the meeting needs a `date`…").
+      return at('schema/combination', capitalise(text), 'key');
     }
     default:
       return at('schema/combination', `${capitalise(subject)} is not valid here (${error.keyword})`, 'value');

@@ -34,10 +34,11 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
     uniqueKeys: true,
     prettyErrors: false,
     keepSourceTokens: false,
+    // YAML 1.1 tags such as !!timestamp would turn dates into Date objects: refuse them.
+    resolveKnownTags: false,
   });
   const problems: YamlProblem[] = [];
-  for (const error of document.errors) problems.push(describeYamlError(error, yamlText));
-  for (const warning of document.warnings) problems.push(describeYamlError(warning, yamlText));
+  problems.push(...describeYamlErrors([...document.errors, ...document.warnings], yamlText));
 
   visit(document, {
     Pair(_, pair) {
@@ -58,8 +59,8 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
   try {
     return { document, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };
   } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      const [start, end] = firstAliasRange(document);
+    if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
+      const [start, end] = aliasRange(document);
       problems.push({
         ruleId: 'yaml/alias-limit',
         message: `The front matter expands its YAML aliases more than ${MAX_ALIAS_COUNT} times`,
@@ -69,14 +70,29 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
       });
       return { document, data: undefined, problems };
     }
+    const unresolved = error instanceof ReferenceError ? /unresolved alias.*: (.+)$/i.exec(error.message) : null;
+    if (unresolved) {
+      const name = unresolved[1]!;
+      const [start, end] = aliasRange(document, name);
+      problems.push({
+        ruleId: 'yaml/syntax',
+        message: `The alias \`*${name}\` refers to no anchor \`&${name}\` before it`,
+        hint: `Put \`&${name}\` on an earlier value, or write the value out.`,
+        start,
+        end,
+      });
+      return { document, data: undefined, problems };
+    }
     throw error;
   }
 }
 
-function firstAliasRange(document: YamlDocument): [number, number] {
+/** The range of the first alias (with that name, if given). */
+function aliasRange(document: YamlDocument, name?: string): [number, number] {
   let range: [number, number] = [0, 1];
   visit(document, {
     Alias(_, alias) {
+      if (name !== undefined && alias.source !== name) return;
       if (alias.range) range = [alias.range[0], alias.range[1]];
       return visit.BREAK;
     },
@@ -84,41 +100,124 @@ function firstAliasRange(document: YamlDocument): [number, number] {
   return range;
 }
 
+/**
+ * yaml's errors in plain words, at the place the user has to change. A tab used for
+ * indentation throws the parser off for everything after it, so when one comes before the
+ * first error only the tabs are reported.
+ */
+function describeYamlErrors(errors: readonly YAMLError[], yamlText: string): YamlProblem[] {
+  if (errors.length === 0) return [];
+  const firstError = Math.min(...errors.map((error) => error.pos[0]));
+  const tabs: YamlProblem[] = [];
+  for (const match of yamlText.matchAll(/^( *)\t/gm)) {
+    if (match.index > firstError) break;
+    const start = match.index + match[1]!.length;
+    tabs.push({ ruleId: 'yaml/tab-indent', message: 'This line is indented with a tab', hint: TAB_HINT, start, end: start + 1 });
+  }
+  if (tabs.length > 0) return tabs;
+  const seen = new Set<number>();
+  const problems: YamlProblem[] = [];
+  for (const error of errors) {
+    const problem = describeYamlError(error, yamlText);
+    if (seen.has(problem.start)) continue;
+    seen.add(problem.start);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+const TAB_HINT = 'YAML indents with spaces only: replace the tab with spaces.';
+const KEY_HINT = 'Check for a missing `:` after a field name, or put a long value in quotes.';
+
+function lineEndAfter(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const end = newline === -1 ? text.length : newline;
+  return text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+/** The unmatched opening bracket before `offset`, for a flow collection never closed. */
+function unclosedBracket(text: string, offset: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  for (let index = Math.min(offset, text.length) - 1; index >= 0; index--) {
+    const character = text[index];
+    if (character === close) depth++;
+    else if (character === open) {
+      if (depth === 0) return index;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
   const [start, end] = error.pos;
   const found = yamlText.slice(start, Math.min(end, start + 60));
   switch (error.code) {
     case 'DUPLICATE_KEY': {
-      const key = found.split(/[:\r\n]/, 1)[0]!.trim() || found.trim();
+      // yaml marks one character; the key is what stands before the colon on that line.
+      const line = yamlText.slice(start, lineEndAfter(yamlText, start));
+      const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]+?)[ \t]*:(?:[ \t]|$)/.exec(line)?.[1] ?? found;
       return {
         ruleId: 'yaml/duplicate-key',
-        message: `\`${key}\` is given more than once in the same place`,
+        message: `\`${key.replace(/^["']|["']$/g, '')}\` is given more than once`,
         hint: 'Keep one of the values and delete the other line.',
         start,
-        end: Math.max(end, start + key.length),
+        end: start + key.length,
       };
     }
     case 'TAB_AS_INDENT':
-      return {
-        ruleId: 'yaml/tab-indent',
-        message: 'This line is indented with a tab',
-        hint: 'YAML indents with spaces only: replace the tab with spaces.',
-        start,
-        end: Math.max(end, start + 1),
-      };
-    case 'MISSING_CHAR':
-      return { ruleId: 'yaml/syntax', message: plain(error.message), hint: 'Close every `[`, `{` and quote you open, on the same field.', start, end };
+      return { ruleId: 'yaml/tab-indent', message: 'This line is indented with a tab', hint: TAB_HINT, start, end: Math.max(end, start + 1) };
     case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/nested mappings/i.test(error.message)) {
+        return {
+          ruleId: 'yaml/syntax',
+          message: 'This value contains a colon and a space, which YAML reads as the start of another field',
+          hint: 'Put the whole value in quotes, e.g. `title: "Communiqué: 16 November 2021"`.',
+          start,
+          end: Math.max(lineEndAfter(yamlText, start), start + 1),
+        };
+      }
+      return { ruleId: 'yaml/syntax', message: 'A field name runs over more than one line', hint: KEY_HINT, start, end };
     case 'MULTILINE_IMPLICIT_KEY':
-      return {
-        ruleId: 'yaml/syntax',
-        message: 'A field name runs over more than one line',
-        hint: 'Check for a missing `:` after a field name, or put a long value in quotes.',
-        start,
-        end,
-      };
-    case 'BAD_INDENT':
-      return { ruleId: 'yaml/syntax', message: plain(error.message), hint: 'Line fields up with the other fields at the same level, using spaces.', start, end };
+      return { ruleId: 'yaml/syntax', message: 'A field name runs over more than one line', hint: KEY_HINT, start, end };
+    case 'MISSING_CHAR':
+    case 'BAD_INDENT': {
+      const sequence = /flow sequence/i.test(error.message);
+      if (sequence || /flow map/i.test(error.message)) {
+        const [open, close] = sequence ? ['[', ']'] : ['{', '}'];
+        const at = unclosedBracket(yamlText, start, open, close) ?? start;
+        return {
+          ruleId: 'yaml/syntax',
+          message: `The ${sequence ? 'list' : 'set of fields'} opened with \`${open}\` here is never closed with \`${close}\``,
+          hint: `Add \`${close}\` at the end of the value, on the same line.`,
+          start: at,
+          end: at + 1,
+        };
+      }
+      const quote = /closing "quote/i.test(error.message) ? '"' : /closing 'quote/i.test(error.message) ? "'" : undefined;
+      if (quote) {
+        // Nothing between the opening quote and the end can be that quote, or it would close it.
+        const at = yamlText.lastIndexOf(quote, start - 1);
+        const opening = at === -1 ? start : at;
+        return {
+          ruleId: 'yaml/syntax',
+          message: `The value quoted with \`${quote}\` here is never closed`,
+          hint: `Add the closing \`${quote}\` at the end of the value.`,
+          start: opening,
+          end: opening + 1,
+        };
+      }
+      if (error.code === 'BAD_INDENT') {
+        return {
+          ruleId: 'yaml/syntax',
+          message: 'This line is not lined up with the fields around it',
+          hint: 'Indent fields at the same level by the same number of spaces.',
+          start,
+          end: Math.max(end, start + 1),
+        };
+      }
+      return { ruleId: 'yaml/syntax', message: plain(error.message), hint: 'Close every `[`, `{` and quote you open.', start, end };
+    }
     case 'MULTIPLE_DOCS':
       return {
         ruleId: 'yaml/syntax',

@@ -17,7 +17,9 @@ export function checkHeadings(context: RuleContext): void {
     if (heading.depth > previous + 1) {
       context.report(
         'body/heading-skip',
-        `\`${heading.text}\` is a level-${heading.depth} heading after a level-${previous} one`,
+        previous === 1
+          ? `\`${heading.text}\` is a level-${heading.depth} heading directly under the title, which is level 1`
+          : `\`${heading.text}\` is a level-${heading.depth} heading under a level-${previous} one`,
         span,
         `Make it a level-${previous + 1} heading (\`${'#'.repeat(previous + 1)}\`), so that the outline has no gaps.`,
       );
@@ -103,7 +105,8 @@ export function checkBodyDates(context: RuleContext): void {
   }
   const meetingText = days.length === 1 ? formatDay(days[0]!) : `${formatDay(days[0]!)} to ${formatDay(days.at(-1)!)}`;
 
-  for (const mention of dateMentions(body)) {
+  const mentions = [...dateMentions(body)];
+  for (const mention of mentions) {
     const sentence = sentenceAround(body, mention.start, mention.end);
     const span = context.inBody(mention.start, mention.end);
     if (ABOUT_THE_NEXT_MEETING.test(sentence)) {
@@ -118,6 +121,8 @@ export function checkBodyDates(context: RuleContext): void {
     }
     if (!ABOUT_A_MEETING.test(sentence)) continue;
     if (mention.days.some((day) => days.includes(day) || otherKnown.has(day) || day === next)) continue;
+    // A sentence that gives the meeting's date may well mention other dates too.
+    if (mentions.some((other) => other !== mention && other.days.some((day) => days.includes(day)) && sentence.includes(other.text))) continue;
     context.report(
       'body/date-mismatch',
       `The body gives ${mention.text.trim()} in a sentence about the meeting, which was on ${meetingText}`,
@@ -125,6 +130,11 @@ export function checkBodyDates(context: RuleContext): void {
       days.length === 1 ? `Correct the date in the body, or \`meeting.date\` (${days[0]}).` : 'Correct the date in the body, or `meeting.start` and `meeting.end`.',
     );
   }
+}
+
+/** Capitalised words of three letters or more, lower-cased: the names in a place. */
+function significantWords(text: string): string[] {
+  return [...text.matchAll(/\b\p{Lu}[\p{L}'’-]{2,}/gu)].map((match) => match[0].toLowerCase()).filter((word) => word !== 'the');
 }
 
 const MET_VIRTUALLY = /\bmet (?:virtually|online|by video ?conference|via video ?conference|by video|by teleconference)\b|\b(?:virtual|online) meeting\b/gi;
@@ -151,14 +161,19 @@ export function checkBodyMeetingFacts(context: RuleContext): void {
       context.report('body/mode-mismatch', `The body says "${match[0]}", but \`meeting.mode\` is \`virtual\``, context.inBody(match.index, match.index + match[0].length));
     }
   }
-  const place = asString(meeting?.place)?.toLowerCase();
+  const place = asString(meeting?.place);
+  const placeWords = new Set(significantWords(place ?? ''));
   for (const match of body.matchAll(MET_IN_PLACE)) {
-    const named = match[1]!;
     const span = context.inBody(match.index, match.index + match[0].length);
     if (mode === 'virtual') {
       context.report('body/mode-mismatch', `The body says "${match[0]}", but \`meeting.mode\` is \`virtual\``, span);
-    } else if (place && !place.includes(named.replace(/^the /, '').toLowerCase())) {
-      context.report('body/place-mismatch', `The body says "${match[0]}", but \`meeting.place\` is ${asString(meeting?.place)}`, span);
+      continue;
+    }
+    // "met in the Great Hall of Parliament House" agrees with "Parliament House, Canberra":
+    // any significant word of the place in the rest of the sentence will do.
+    const rest = sentenceAround(body, match.index, match.index + match[0].length).slice(0, 300);
+    if (place && !significantWords(rest).some((word) => placeWords.has(word))) {
+      context.report('body/place-mismatch', `The body says "${match[0]}", but \`meeting.place\` is \`${place}\``, span);
     }
   }
 }

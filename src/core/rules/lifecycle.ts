@@ -29,10 +29,10 @@ const PLACEHOLDER_ANYWHERE = /\b(?:TODO|TBC|TBA|TBD|XX)|\[\s*insert\b/i;
 
 /** Left behind by Word and by converting Word documents to text. */
 const WORD_ARTEFACTS: readonly [RegExp, string][] = [
-  [/\[bookmark:[^\]\n]*\]/g, 'a Word bookmark'],
-  [/Error! (?:Bookmark not defined|Reference source not found)\.?/g, 'a broken Word cross-reference'],
-  [/\\\*\s*MERGEFORMAT/g, 'a Word field code'],
-  [/\{\s*(?:HYPERLINK|PAGEREF|REF|TOC)\s[^}\n]*\}/g, 'a Word field code'],
+  [/\[bookmark:[^\]\n]*\]/g, 'a bookmark'],
+  [/Error! (?:Bookmark not defined|Reference source not found)\.?/g, 'a broken cross-reference'],
+  [/\\\*\s*MERGEFORMAT/g, 'a field code'],
+  [/\{\s*(?:HYPERLINK|PAGEREF|REF|TOC)\s[^}\n]*\}/g, 'a field code'],
 ];
 
 const ARTEFACT_ANYWHERE = new RegExp(WORD_ARTEFACTS.map(([pattern]) => pattern.source).join('|'));
