@@ -25,6 +25,8 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$/;
 const LIST_ITEM = /^ {0,3}([-+*]|\d{1,9}[.)])([ \t]|$)/;
 const BLOCK_QUOTE = /^ {0,3}>/;
+/** Block-quote markers and list-item markers at the start of a line, nested or not. */
+const CONTAINER_PREFIX = /^(?: {0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])[ \t]+))+/;
 const HTML_COMMENT_OPEN = /^ {0,3}<!--/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -94,6 +96,24 @@ export function outlineBody(body: string): BodyOutline {
       inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
       paragraph = undefined;
       continue;
+    }
+    const container = CONTAINER_PREFIX.exec(line)?.[0];
+    if (container) {
+      // A heading or a code fence can open inside a quote or a list item: `> # Heading`.
+      const inner = line.slice(container.length);
+      const innerAtx = ATX.exec(inner);
+      if (innerAtx) {
+        const at = lineStart + container.length + (inner.length - inner.trimStart().length);
+        headings.push({ depth: innerAtx[1]!.length, text: innerAtx[2]!.replace(/^#+$/, '').trim(), start: at, end: lineStart + line.length });
+        paragraph = undefined;
+        continue;
+      }
+      const innerFence = FENCE_OPEN.exec(inner);
+      if (innerFence && !(innerFence[2]![0] === '`' && innerFence[3]!.includes('`'))) {
+        fence = { char: innerFence[2]![0]!, length: innerFence[2]!.length };
+        paragraph = undefined;
+        continue;
+      }
     }
     if (LIST_ITEM.test(line) || BLOCK_QUOTE.test(line)) {
       // Text inside list items and quotes cannot be underlined into a top-level heading.

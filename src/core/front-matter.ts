@@ -20,8 +20,6 @@ export type FrontMatterSplit =
       /** The Markdown body after the closing fence line. */
       body: string;
       bodyOffset: number;
-      /** 1-based line of the closing fence. */
-      closingLine: number;
     }
   | { ok: false; problem: FrontMatterProblem };
 
@@ -88,7 +86,5 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     return { ok: false, problem: { kind: 'bad-closing-fence', start: closeStart, end: closeStart + closingText.length, text: closingText } };
   }
   const bodyOffset = lineEnd === -1 ? text.length : lineEnd + 1;
-  let closingLine = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < closeStart; index = text.indexOf('\n', index + 1)) closingLine++;
-  return { ok: true, yaml, yamlOffset, body: text.slice(bodyOffset), bodyOffset, closingLine };
+  return { ok: true, yaml, yamlOffset, body: text.slice(bodyOffset), bodyOffset };
 }

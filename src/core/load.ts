@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
-import { DEFAULT_MAX_BYTES, decodeCommunique, type DecodeProblem } from './decode.js';
+import { DEFAULT_MAX_BYTES, decodeCommunique, type DecodeProblem, type DecodeResult } from './decode.js';
 import { type FrontMatterProblem, splitFrontMatter } from './front-matter.js';
 import { SourceText } from './source-text.js';
 import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation } from './yaml-front-matter.js';
@@ -29,21 +29,32 @@ export interface LoadOptions {
 
 const START: [number, number] = [0, 0];
 
+/**
+ * Old Mac files end lines with a lone CR, which editors show as a line break. A lone CR
+ * becomes LF: same length, so every offset still points at the same character.
+ */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Text handed over as a string (by tests and tools) goes through the same checks as bytes. */
+function decodeString(input: string, maxBytes: number): DecodeResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.length > maxBytes / 3 && Buffer.byteLength(text) > maxBytes) {
+    return { ok: false, problem: { kind: 'too-large', bytes: Buffer.byteLength(text), maxBytes } };
+  }
+  if (text.trim() === '') return { ok: false, problem: { kind: 'empty', whitespace: text.length > 0 } };
+  return { ok: true, text };
+}
+
 export function loadCommunique(input: Uint8Array | string, options: LoadOptions = {}): LoadedCommunique {
   const loaded: LoadedCommunique = { yamlOffset: 0, bodyOffset: 0, diagnostics: [] };
-  const decoded =
-    typeof input === 'string'
-      ? input.trim() === ''
-        ? ({ ok: false, problem: { kind: 'empty', whitespace: input.length > 0 } } as const)
-        : ({ ok: true, text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input } as const)
-      : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const decoded = typeof input === 'string' ? decodeString(input, options.maxBytes ?? DEFAULT_MAX_BYTES) : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) {
     loaded.diagnostics.push(decodeProblemDiagnostic(decoded.problem));
     return loaded;
   }
-  // Old Mac files end lines with a lone CR, which editors show as a line break. A lone CR
-  // becomes LF: same length, so every offset still points at the same character.
-  const text = decoded.text.includes('\r') ? decoded.text.replace(/\r(?!\n)/g, '\n') : decoded.text;
+  const text = withLineFeeds(decoded.text);
   const source = new SourceText(text);
   loaded.source = source;
 
@@ -120,7 +131,7 @@ export function decodeProblemDiagnostic(problem: DecodeProblem): Diagnostic {
     case 'utf16':
       return makeDiagnostic('document/encoding', 'The file is saved as UTF-16; communiqués are UTF-8', first, 'Save the file as UTF-8.');
     case 'invalid-utf8': {
-      const at = new SourceText(problem.text).position(problem.text.length);
+      const at = new SourceText(withLineFeeds(problem.text)).position(problem.text.length);
       return makeDiagnostic('document/encoding', 'The file is not valid UTF-8 from here on', {
         line: at.line,
         column: at.column,

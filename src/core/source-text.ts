@@ -34,7 +34,9 @@ export class SourceText {
 
   /** The position of a character offset; offsets past the end clamp to the end. */
   position(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // The '\n' of a CRLF is not a column anyone can see: it is the end of the line.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {

@@ -36,6 +36,8 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
     keepSourceTokens: false,
     // YAML 1.1 tags such as !!timestamp would turn dates into Date objects: refuse them.
     resolveKnownTags: false,
+    // Problems are diagnostics; nothing may be printed behind the user's back.
+    logLevel: 'error',
   });
   const problems: YamlProblem[] = [];
   problems.push(...describeYamlErrors([...document.errors, ...document.warnings], yamlText));
@@ -107,23 +109,20 @@ function aliasRange(document: YamlDocument, name?: string): [number, number] {
  */
 function describeYamlErrors(errors: readonly YAMLError[], yamlText: string): YamlProblem[] {
   if (errors.length === 0) return [];
-  const firstError = Math.min(...errors.map((error) => error.pos[0]));
   const tabs: YamlProblem[] = [];
   for (const match of yamlText.matchAll(/^( *)\t/gm)) {
-    if (match.index > firstError) break;
     const start = match.index + match[1]!.length;
     tabs.push({ ruleId: 'yaml/tab-indent', message: 'This line is indented with a tab', hint: TAB_HINT, start, end: start + 1 });
   }
   if (tabs.length > 0) return tabs;
-  const seen = new Set<number>();
-  const problems: YamlProblem[] = [];
-  for (const error of errors) {
-    const problem = describeYamlError(error, yamlText);
-    if (seen.has(problem.start)) continue;
-    seen.add(problem.start);
-    problems.push(problem);
-  }
-  return problems;
+  // After one syntax error the parser's view of the rest is guesswork, and every further
+  // "error" is an echo of the first: report the first, and the duplicate keys before it.
+  const ordered = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  // An unclosed bracket or quote is noticed late but explains the errors before it.
+  const firstSyntax =
+    ordered.find((error) => /flow (?:sequence|map)|closing ["']quote/i.test(error.message)) ?? ordered.find((error) => error.code !== 'DUPLICATE_KEY');
+  const kept = ordered.filter((error) => error === firstSyntax || (error.code === 'DUPLICATE_KEY' && (!firstSyntax || error.pos[0] < firstSyntax.pos[0])));
+  return kept.map((error) => describeYamlError(error, yamlText));
 }
 
 const TAB_HINT = 'YAML indents with spaces only: replace the tab with spaces.';
@@ -135,18 +134,38 @@ function lineEndAfter(text: string, offset: number): number {
   return text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
-/** The unmatched opening bracket before `offset`, for a flow collection never closed. */
-function unclosedBracket(text: string, offset: number, open: string, close: string): number | undefined {
-  let depth = 0;
-  for (let index = Math.min(offset, text.length) - 1; index >= 0; index--) {
-    const character = text[index];
-    if (character === close) depth++;
-    else if (character === open) {
-      if (depth === 0) return index;
-      depth--;
+/**
+ * The opening quote and the brackets still open at `offset`, reading the YAML from the
+ * start the way a person would match them: quoted text and comments hide brackets, `\"`
+ * and `''` do not end a quote.
+ */
+function openingsBefore(text: string, offset: number): { brackets: { character: string; at: number }[]; quote?: number } {
+  const brackets: { character: string; at: number }[] = [];
+  let quote: { character: string; at: number } | undefined;
+  for (let index = 0; index < Math.min(offset, text.length); index++) {
+    const character = text[index]!;
+    if (quote) {
+      if (quote.character === '"' && character === '\\') index++;
+      else if (character === quote.character) {
+        if (character === "'" && text[index + 1] === "'") index++;
+        else quote = undefined;
+      }
+      continue;
+    }
+    if (character === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+      const newline = text.indexOf('\n', index);
+      index = newline === -1 ? text.length : newline;
+    } else if ((character === '"' || character === "'") && (index === 0 || /[\s[{,:-]/.test(text[index - 1]!))) {
+      quote = { character, at: index };
+    } else if (character === '[' || character === '{') brackets.push({ character, at: index });
+    else if (character === ']' || character === '}') {
+      // A mismatched closer closes the nearest bracket of its own kind and everything inside it.
+      const open = character === ']' ? '[' : '{';
+      const match = brackets.map((bracket) => bracket.character).lastIndexOf(open);
+      if (match !== -1) brackets.length = match;
     }
   }
-  return undefined;
+  return quote ? { brackets, quote: quote.at } : { brackets };
 }
 
 function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
@@ -156,13 +175,14 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
     case 'DUPLICATE_KEY': {
       // yaml marks one character; the key is what stands before the colon on that line.
       const line = yamlText.slice(start, lineEndAfter(yamlText, start));
-      const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]+?)[ \t]*:(?:[ \t]|$)/.exec(line)?.[1] ?? found;
+      const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]+?)[ \t]*:(?:[ \t]|$)/.exec(line)?.[1] ?? '';
+      const name = key.replace(/^["']|["']$/g, '').trim();
       return {
         ruleId: 'yaml/duplicate-key',
-        message: `\`${key.replace(/^["']|["']$/g, '')}\` is given more than once`,
+        message: name === '' ? 'A field with no name is given more than once' : `\`${name}\` is given more than once`,
         hint: 'Keep one of the values and delete the other line.',
         start,
-        end: start + key.length,
+        end: start + Math.max(key.length, 1),
       };
     }
     case 'TAB_AS_INDENT':
@@ -185,7 +205,8 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
       const sequence = /flow sequence/i.test(error.message);
       if (sequence || /flow map/i.test(error.message)) {
         const [open, close] = sequence ? ['[', ']'] : ['{', '}'];
-        const at = unclosedBracket(yamlText, start, open, close) ?? start;
+        const { brackets } = openingsBefore(yamlText, start);
+        const at = ([...brackets].reverse().find((bracket) => bracket.character === open) ?? brackets.at(-1))?.at ?? start;
         return {
           ruleId: 'yaml/syntax',
           message: `The ${sequence ? 'list' : 'set of fields'} opened with \`${open}\` here is never closed with \`${close}\``,
@@ -196,9 +217,7 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
       }
       const quote = /closing "quote/i.test(error.message) ? '"' : /closing 'quote/i.test(error.message) ? "'" : undefined;
       if (quote) {
-        // Nothing between the opening quote and the end can be that quote, or it would close it.
-        const at = yamlText.lastIndexOf(quote, start - 1);
-        const opening = at === -1 ? start : at;
+        const opening = openingsBefore(yamlText, start).quote ?? start;
         return {
           ruleId: 'yaml/syntax',
           message: `The value quoted with \`${quote}\` here is never closed`,
@@ -217,6 +236,16 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
         };
       }
       return { ruleId: 'yaml/syntax', message: plain(error.message), hint: 'Close every `[`, `{` and quote you open.', start, end };
+    }
+    case 'UNEXPECTED_TOKEN': {
+      const token = /"([^"\n]{1,20})"$/.exec(error.message)?.[1]?.trim();
+      return {
+        ruleId: 'yaml/syntax',
+        message: token ? `\`${token}\` is not expected here` : 'Something here is not expected in YAML',
+        hint: 'Check the brackets, quotes and indentation of this line.',
+        start,
+        end: Math.max(end, start + 1),
+      };
     }
     case 'MULTIPLE_DOCS':
       return {
@@ -302,7 +331,7 @@ function rangeOf(node: unknown): [number, number] | undefined {
 }
 
 /** Every string scalar in the front matter with its range, for text checks such as placeholders. */
-export function* stringScalars(document: YamlDocument): Generator<{ value: string; start: number; end: number }> {
+export function stringScalars(document: YamlDocument): { value: string; start: number; end: number }[] {
   const found: { value: string; start: number; end: number }[] = [];
   visit(document, {
     Scalar(key, scalar) {
@@ -310,5 +339,5 @@ export function* stringScalars(document: YamlDocument): Generator<{ value: strin
       if (typeof scalar.value === 'string' && scalar.range) found.push({ value: scalar.value, start: scalar.range[0], end: scalar.range[1] });
     },
   });
-  yield* found;
+  return found;
 }

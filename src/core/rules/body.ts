@@ -58,7 +58,7 @@ function* dateMentions(body: string): Generator<DateMention> {
       const iso = `${y}-${String(monthIndex).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       if (realDate(iso)) days.push(iso);
     }
-    if (days.length > 0) yield { days, text, start: match.index, end: match.index + text.length };
+    if (days.length > 0) yield { days, text: text.replace(/\s+/g, ' '), start: match.index, end: match.index + text.length };
   }
 }
 
@@ -122,7 +122,7 @@ export function checkBodyDates(context: RuleContext): void {
     if (!ABOUT_A_MEETING.test(sentence)) continue;
     if (mention.days.some((day) => days.includes(day) || otherKnown.has(day) || day === next)) continue;
     // A sentence that gives the meeting's date may well mention other dates too.
-    if (mentions.some((other) => other !== mention && other.days.some((day) => days.includes(day)) && sentence.includes(other.text))) continue;
+    if (mentions.some((other) => other !== mention && other.days.some((day) => days.includes(day)) && sentence.replace(/\s+/g, ' ').includes(other.text))) continue;
     context.report(
       'body/date-mismatch',
       `The body gives ${mention.text.trim()} in a sentence about the meeting, which was on ${meetingText}`,
