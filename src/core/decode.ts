@@ -15,6 +15,7 @@ export type DecodeProblem =
 export type DecodeResult = { ok: true; text: string } | { ok: false; problem: DecodeProblem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function decodeCommunique(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodeResult {
   if (bytes.length > maxBytes) return { ok: false, problem: { kind: 'too-large', bytes: bytes.length, maxBytes } };
@@ -22,15 +23,15 @@ export function decodeCommunique(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES
     return { ok: false, problem: { kind: 'utf16' } };
   }
   // Like git: a NUL byte early in the file means it is not text.
-  const probe = Math.min(bytes.length, 8000);
-  for (let index = 0; index < probe; index++) {
-    if (bytes[index] === 0) return { ok: false, problem: { kind: 'binary' } };
-  }
-  const invalidAt = firstInvalidUtf8(bytes);
-  if (invalidAt !== -1) {
+  if (bytes.subarray(0, 8000).indexOf(0) !== -1) return { ok: false, problem: { kind: 'binary' } };
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    // Only now find where: the native decoder says whether, not where.
+    const invalidAt = firstInvalidUtf8(bytes);
     return { ok: false, problem: { kind: 'invalid-utf8', text: utf8.decode(bytes.subarray(0, invalidAt)), offset: invalidAt } };
   }
-  const text = utf8.decode(bytes);
   if (text.trim() === '') return { ok: false, problem: { kind: 'empty', whitespace: text.length > 0 } };
   return { ok: true, text };
 }

@@ -42,7 +42,8 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
   const problems: YamlProblem[] = [];
   problems.push(...describeYamlErrors([...document.errors, ...document.warnings], yamlText));
 
-  visit(document, {
+  // Walking every node costs more than the check is worth on the files that cannot have one.
+  if (yamlText.includes('__proto__')) visit(document, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === '__proto__') {
         const [start, end] = pair.key.range ?? [0, 0];
