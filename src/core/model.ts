@@ -21,6 +21,7 @@ export interface Attendee {
   kind?: AttendeeKind;
   proxy_for?: string;
   attendance?: Attendance;
+  internal?: boolean;
 }
 
 export interface Agreement {
@@ -28,6 +29,7 @@ export interface Agreement {
   verb: string;
   qualifier?: string;
   text: string;
+  internal?: boolean;
 }
 
 export interface Action {
@@ -37,6 +39,7 @@ export interface Action {
   due?: string;
   status: ActionStatus;
   carried_from?: { communique: string; action?: string };
+  internal?: boolean;
 }
 
 export interface Meeting {
@@ -67,6 +70,7 @@ export interface Communique {
   agreements?: Agreement[];
   actions?: Action[];
   next_meeting?: { date?: string; mode?: MeetingMode; place?: string };
+  internal_notes?: string;
 }
 
 /** Attendances in which a person was at the meeting (for at least part of it). */

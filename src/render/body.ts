@@ -1,0 +1,45 @@
+import type { Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/**
+ * The communiqué body as a Markdown syntax tree (GFM: tables, strikethrough, autolinks),
+ * the one form every output format is rendered from.
+ */
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseBody(markdown: string): Root {
+  return parser.runSync(parser.parse(markdown)) as Root;
+}
+
+const INTERNAL_MARKER = /^<!--\s*internal\s*-->$/i;
+
+/**
+ * The body without its internal sections. A section is internal when the line before its
+ * heading is `<!-- internal -->`; it runs to the next heading of the same or a higher
+ * level. The marker comments themselves never reach any output.
+ */
+export function withoutInternalSections(tree: Root): Root {
+  const children: RootContent[] = [];
+  let skippingBelow: number | undefined;
+  let markNext = false;
+  for (const node of tree.children) {
+    if (node.type === 'html' && INTERNAL_MARKER.test(node.value.trim())) {
+      markNext = true;
+      continue;
+    }
+    if (node.type === 'heading') {
+      if (skippingBelow !== undefined && node.depth <= skippingBelow) skippingBelow = undefined;
+      if (markNext) skippingBelow = node.depth;
+    }
+    markNext = false;
+    if (skippingBelow === undefined) children.push(node);
+  }
+  return { ...tree, children };
+}
+
+/** The body with the internal markers removed but the sections kept (for internal renders). */
+export function withoutInternalMarkers(tree: Root): Root {
+  return { ...tree, children: tree.children.filter((node) => !(node.type === 'html' && INTERNAL_MARKER.test(node.value.trim()))) };
+}
