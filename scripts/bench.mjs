@@ -1,9 +1,10 @@
 // `npm run bench`: how fast `communique validate` is, next to the floor (a bare `node -e 0`
 // and a read-only pass over the same files), on generated corpora of 100, 1,000 and
 // 10,000 communiqués. Prints files per second, milliseconds per file and peak memory, and
-// checks the targets. Use --sizes=100,1000 to run fewer.
+// checks the targets; then render throughput per format on 1,000 files. Use --sizes=100,1000
+// to run fewer validate sizes.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,20 @@ for (const size of sizes) {
     checks.push(['10,000 files in under 10 s', validate.ms < 10000]);
     checks.push(['10,000 files with peak memory under 300 MB', validate.mb < 300]);
   }
+}
+
+// Rendering: one process for many files, every format, on the 1,000-file corpus (its broken
+// files are refused, as a user would see).
+const renderCorpus = join(corpusRoot, 'render-1000');
+writeCorpus(renderCorpus, 1000);
+for (const format of ['html', 'md', 'txt', 'docx']) {
+  const out = join(corpusRoot, `rendered-${format}`);
+  rmSync(out, { recursive: true, force: true });
+  const rendered = measure(process.execPath, [bin, 'render', renderCorpus, '--to', format, '--out', out]);
+  if (rendered.status !== 1) throw new Error(`render --to ${format} exited ${rendered.status}; expected 1 (the corpus has broken files)`);
+  show(`1000 files: render --to ${format}`, `${(rendered.ms / 1000).toFixed(2)} s, ${(rendered.ms / 1000).toFixed(2)} ms/file, peak ${rendered.mb.toFixed(0)} MB`);
+  if (format === 'html') checks.push(['1,000 communiqués to HTML in under 5 s', rendered.ms < 5000]);
+  if (format === 'docx') checks.push(['1,000 communiqués to .docx in under 15 s', rendered.ms < 15000]);
 }
 
 console.log(`communique bench — ${availableParallelism()} cores, Node ${process.version}`);

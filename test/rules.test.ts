@@ -18,7 +18,16 @@ const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
 
 /** Rules no communiqué fixture can (or needs to) trigger: they are tested elsewhere. */
-const NOT_FROM_A_FIXTURE = new Set(['internal/error', 'config/invalid', 'document/unreadable', 'document/too-large']);
+const NOT_FROM_A_FIXTURE = new Set([
+  'internal/error',
+  'config/invalid',
+  'document/unreadable',
+  'document/too-large',
+  // Rendering problems: test/render.test.ts
+  'render/template-missing',
+  'render/template-broken',
+  'render/image-outside-project',
+]);
 
 const KEYS = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'] as const;
 type Expected = Pick<Diagnostic, (typeof KEYS)[number]>;

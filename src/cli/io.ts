@@ -3,7 +3,7 @@
  * `process`; tests build their own, so the same program runs in-process and as a binary.
  */
 export interface OutputStream {
-  write(text: string): void;
+  write(chunk: string | Uint8Array): void;
   isTTY?: boolean;
   columns?: number;
 }

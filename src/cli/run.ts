@@ -52,6 +52,44 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await validateCommand(paths, options, io);
     });
 
+  program
+    .command('render')
+    .summary('render communiqués to HTML, DOCX-ready Markdown, plain text or Word')
+    .description(
+      'Render communiqués at any stage; drafts are marked DRAFT in every format. Internal content is left out unless --include-internal.\n' +
+        'Files are written to --out (default: rendered/) with a manifest.json; a file communique did not write is never replaced without --force.',
+    )
+    .argument('[paths...]', 'files, folders or globs to render')
+    .addOption(new Option('-t, --to <format>', 'html, md (DOCX-ready Markdown for pandoc), txt or docx').choices(['html', 'md', 'txt', 'docx']).makeOptionMandatory())
+    .option('-o, --out <folder>', 'the folder to write to (default: rendered)')
+    .option('--stdout', 'write to standard output instead of files')
+    .option('--template <name>', 'the template to use (default: default)')
+    .option('--include-internal', 'keep content marked internal (never for publication)')
+    .option('--force', 'replace files communique did not write, or that were changed since')
+    .option('-c, --config <file>', 'use this configuration file')
+    .option('--no-config', 'use no configuration file')
+    .action(async (paths: string[], options) => {
+      const { renderCommand } = await import('../commands/render.js');
+      exitCode = await renderCommand(paths, options, io);
+    });
+
+  program
+    .command('export')
+    .summary('publish communiqués: every configured format, only documents ready for publication')
+    .description(
+      'Check each communiqué at the `published` stage and refuse any that fail; write every format the configuration names\n' +
+        '(default: html, md, txt and docx) into the output folder with a manifest of files and content hashes. Internal content never reaches an export.',
+    )
+    .argument('[paths...]', 'files, folders or globs to export (default: the configuration\'s files)')
+    .option('-o, --out <folder>', 'the folder to export into (default: the configuration\'s export.out, or public)')
+    .option('--force', 'replace files communique did not write, or that were changed since')
+    .option('-c, --config <file>', 'use this configuration file')
+    .option('--no-config', 'use no configuration file')
+    .action(async (paths: string[], options) => {
+      const { exportCommand } = await import('../commands/render.js');
+      exitCode = await exportCommand(paths, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

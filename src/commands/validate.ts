@@ -1,16 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
+import { dirname, resolve } from 'node:path';
 import { EXIT } from '../cli/run.js';
-import { type Io, wantsColor } from '../cli/io.js';
+import type { Io } from '../cli/io.js';
 import type { CheckOptions } from '../core/check.js';
 import type { Stage } from '../core/model.js';
 import { summarise } from '../diagnostics/diagnostic.js';
-import { rules } from '../diagnostics/rules.js';
-import { discoverConfig, type LoadedConfig, loadConfig } from '../config/discover.js';
-import { type FormatContext, formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
+import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
 import { checkFiles } from '../validate/check-files.js';
-import { expandPaths } from '../validate/files.js';
+import { formatContext, inputFiles, readConfiguration, reportConfigProblem } from './shared.js';
 
 export interface ValidateOptions {
   format: string[];
@@ -21,8 +18,6 @@ export interface ValidateOptions {
   config?: string | false;
   jobs?: number;
 }
-
-export const DOCS_URL = 'https://communique.dev/docs/rules';
 
 interface OutputSpec {
   format: (typeof formatterNames)[number];
@@ -47,29 +42,12 @@ export async function validateCommand(paths: readonly string[], options: Validat
 
   const configured = readConfiguration(options.config, io);
   if (!configured.ok) {
-    io.stderr.write(`communique: ${configured.message}\n`);
-    if (configured.diagnostics && configured.source) {
-      const stylish = await loadFormatter('stylish');
-      const lines: Record<number, string> = {};
-      for (const diagnostic of configured.diagnostics) {
-        for (let line = Math.max(1, diagnostic.line - 1); line <= diagnostic.line; line++) lines[line] = configured.source.lineText(line);
-      }
-      const name = relative(io.cwd, configured.path) || configured.path;
-      io.stderr.write(stylish([{ file: name, messages: configured.diagnostics, lines }], formatContext(io, io.stderr)));
-    }
+    await reportConfigProblem(io, configured);
     return EXIT.usage;
   }
   const config = configured.config;
-
-  let inputs = [...paths];
-  if (inputs.length === 0 && config.files && config.files.length > 0) {
-    inputs = config.files.map((file) => relative(io.cwd, resolve(configured.folder, file)) || '.');
-  }
-  if (inputs.length === 0) return usage('give the files or folders to check, or list them under `files` in communique.config.json');
-
-  const expansion = await expandPaths(inputs, io.cwd, config.ignore ? { patterns: config.ignore, base: configured.folder } : undefined);
+  const expansion = await inputFiles(paths, configured, io);
   if (!expansion.ok) return usage(expansion.message);
-  if (expansion.files.length === 0) return usage(`found no Markdown files in ${inputs.join(', ')}`);
 
   const checkOptions: CheckOptions = {};
   const stage = options.stage ?? config.stage;
@@ -108,24 +86,6 @@ export async function validateCommand(paths: readonly string[], options: Validat
     return EXIT.problems;
   }
   return EXIT.ok;
-}
-
-function readConfiguration(option: ValidateOptions['config'], io: Io): LoadedConfig {
-  if (option === false) return { ok: true, folder: io.cwd, config: {} };
-  const path = option ? resolve(io.cwd, option) : discoverConfig(io.cwd);
-  if (!path) return { ok: true, folder: io.cwd, config: {} };
-  return loadConfig(path);
-}
-
-function formatContext(io: Io, stream: Io['stdout'] | undefined): FormatContext {
-  return {
-    cwd: io.cwd,
-    color: stream ? wantsColor(stream, io.env) : false,
-    toolName: 'communique',
-    toolVersion: packageJson.version,
-    docsUrl: DOCS_URL,
-    rules,
-  };
 }
 
 /** A progress line on a terminal's stderr for long runs; nothing in CI logs or pipes. */

@@ -19,6 +19,8 @@ export interface CommuniqueConfig {
   stage?: Stage;
   rules?: Record<string, SeveritySetting>;
   organisations?: string[];
+  templates?: string;
+  export?: { formats?: ('html' | 'md' | 'txt' | 'docx')[]; out?: string; template?: string };
 }
 
 export type ParsedConfig = { ok: true; config: CommuniqueConfig } | { ok: false; diagnostics: Diagnostic[]; source: SourceText };

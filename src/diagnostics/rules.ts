@@ -70,6 +70,11 @@ const catalogue = [
   { id: 'body/mode-mismatch', title: 'The body says the meeting was held differently from `meeting.mode`', severity: 'warning', hint: 'Correct the body or `meeting.mode`.' },
   { id: 'body/place-mismatch', title: 'The body names a different place for the meeting from `meeting.place`', severity: 'warning', hint: 'Correct the body or `meeting.place`.' },
 
+  // Rendering and export
+  { id: 'render/template-missing', title: 'The template asked for does not exist', severity: 'error', hint: 'Use one of the templates named in the message, or add it to the project\'s template folder.' },
+  { id: 'render/template-broken', title: 'The template cannot be used', severity: 'error', hint: 'Correct the template: Handlebars syntax, and only fields the view model has (see the README).' },
+  { id: 'render/image-outside-project', title: 'An image is outside the project', severity: 'error', hint: 'Keep images inside the project folder and refer to them with a relative path.' },
+
   // The run itself
   { id: 'config/invalid', title: 'The configuration file is not valid', severity: 'error', hint: 'Correct communique.config.json; its schema is schemas/config.schema.json.' },
   { id: 'internal/error', title: 'communique failed while checking this file', severity: 'error', hint: 'This is a bug in communique: please report it with the file that caused it.' },

@@ -38,7 +38,7 @@ export function checkFile(path: string, name: string, options: CheckOptions): Fi
  * Synchronous on purpose: this runs in a worker thread or in a CLI run with nothing else
  * to do, and for small files each async call's round trip costs more than the read.
  */
-function readBounded(path: string, maxBytes: number): Uint8Array | { tooLarge: number } {
+export function readBounded(path: string, maxBytes: number): Uint8Array | { tooLarge: number } {
   const descriptor = openSync(path, 'r');
   try {
     const { size } = fstatSync(descriptor);

@@ -18,7 +18,8 @@ export interface FileToCheck {
 export type Expansion = { ok: true; files: FileToCheck[] } | { ok: false; message: string };
 
 const MARKDOWN = '**/*.{md,markdown}';
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.*/**'];
+// `*.pandoc.md` is communique's own DOCX-ready output, never a communiqué.
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.*/**', '**/*.pandoc.md'];
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
 export async function expandPaths(

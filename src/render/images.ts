@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { Image, Root } from 'mdast';
+
+/**
+ * Images named in a communiqué body. Local files must be inside the project: pandoc embeds
+ * any local file an image names (`![x](/etc/hostname)`), so a path that leaves the
+ * project is refused rather than rendered. Remote images are never fetched.
+ */
+export interface LoadedImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  type: 'png' | 'jpg' | 'gif' | 'bmp';
+}
+
+export function isRemote(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url);
+}
+
+export function images(tree: Root): Image[] {
+  const found: Image[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'image') found.push(node as Image);
+    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+  };
+  visit(tree);
+  return found;
+}
+
+/** Where a local image is on disk, or undefined when it is outside the project. */
+export function localImagePath(url: string, documentFolder: string, projectRoot: string): string | undefined {
+  const path = resolve(documentFolder, decodeURI(url.replace(/^file:\/\//i, '')));
+  const inside = relative(projectRoot, path);
+  return inside.startsWith('..') || isAbsolute(inside) ? undefined : path;
+}
+
+export function loadLocalImage(path: string): LoadedImage | undefined {
+  try {
+    const data = readFileSync(path);
+    const size = imageSize(data);
+    return size ? { data, ...size } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Dimensions from the file header of a PNG, JPEG, GIF or BMP. */
+export function imageSize(data: Uint8Array): { width: number; height: number; type: LoadedImage['type'] } | undefined {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (data.length > 24 && view.getUint32(0) === 0x89504e47) return { type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+  if (data.length > 10 && data[0] === 0x47 && data[1] === 0x49 && data[2] === 0x46) return { type: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true) };
+  if (data.length > 26 && data[0] === 0x42 && data[1] === 0x4d) return { type: 'bmp', width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) };
+  if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
+    let offset = 2;
+    while (offset + 9 < data.length) {
+      if (data[offset] !== 0xff) return undefined;
+      const marker = data[offset + 1]!;
+      const length = view.getUint16(offset + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { type: 'jpg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+      }
+      offset += 2 + length;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,312 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { VALID_DRAFT } from './support/documents.js';
+import { project, runCli } from './support/io.js';
+
+const repo = resolve(import.meta.dirname, '..');
+const examples = ['2021-05-05-cpr', '2021-05-25-nlg', '2021-11-16-nlg'];
+
+function elements(tree: HastRoot | Element, name?: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (!name || child.tagName === name) found.push(child);
+      visit(child);
+    }
+  };
+  visit(tree);
+  return found;
+}
+
+function text(node: Element | HastRoot): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? text(child) : '')).join('');
+}
+
+async function renderExample(example: string, to: string) {
+  const cwd = project({ [`${example}.md`]: readFileSync(join(repo, 'examples', `${example}.md`)) });
+  const result = await runCli(['render', `${example}.md`, '--to', to, '--out', 'out'], cwd);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return { cwd, path: join(cwd, 'out', `${example}${to === 'md' ? '.pandoc.md' : `.${to}`}`) };
+}
+
+describe('HTML', () => {
+  for (const example of examples) {
+    it(`renders ${example} as one accessible, self-contained page`, async () => {
+      const { path } = await renderExample(example, 'html');
+      const html = readFileSync(path, 'utf8');
+      const tree = fromHtml(html);
+      const [root] = elements(tree, 'html');
+      expect(root?.properties.lang).toBe('en-AU');
+      expect(elements(tree, 'h1')).toHaveLength(1);
+      const levels = elements(tree).filter((element) => /^h[1-6]$/.test(element.tagName)).map((element) => Number(element.tagName[1]));
+      levels.forEach((level, index) => {
+        if (index > 0) expect(level).toBeLessThanOrEqual(levels[index - 1]! + 1);
+      });
+      for (const landmark of ['header', 'main', 'footer']) expect(elements(tree, landmark)).toHaveLength(1);
+      for (const table of elements(tree, 'table')) {
+        expect(elements(table, 'caption')).toHaveLength(1);
+        const header = elements(table, 'thead')[0]!;
+        expect(elements(header, 'th').length).toBeGreaterThan(0);
+        for (const th of elements(header, 'th')) expect(th.properties.scope).toBe('col');
+      }
+      // Nothing the page would fetch: no scripts, no external stylesheets or images.
+      expect(elements(tree, 'script')).toHaveLength(0);
+      expect(elements(tree, 'link')).toHaveLength(0);
+      for (const image of elements(tree, 'img')) expect(String(image.properties.src)).toMatch(/^data:/);
+      const draftNotice = html.includes('DRAFT — NOT FOR PUBLICATION');
+      expect(draftNotice).toBe(example === '2021-05-05-cpr');
+    });
+  }
+
+  it('shows the meeting facts as the header, formatted for the document language', async () => {
+    const { path } = await renderExample('2021-11-16-nlg', 'html');
+    const tree = fromHtml(readFileSync(path, 'utf8'));
+    const facts = elements(elements(tree, 'header')[0]!, 'dl')[0]!;
+    const pairs = elements(facts, 'dt').map((dt, index) => [text(dt), text(elements(facts, 'dd')[index]!)]);
+    expect(pairs).toEqual([
+      ['Group', 'Stronger Places, Stronger People National Leadership Group (NLG)'],
+      ['Meeting', '3'],
+      ['Date', '16 November 2021'],
+      ['Time', '10:00–13:00 (Australia/Sydney)'],
+      ['Where', 'Virtual'],
+      ['Co-chairs', 'Community Co-chair, Government Co-chair'],
+    ]);
+  });
+
+  it('escapes front matter values and sanitises the body', async () => {
+    const hostile = VALID_DRAFT.replace('title: Community Partnerships Roundtable Communiqué', 'title: "<script>alert(1)</script> & <b>bold</b>"').replace(
+      'The Roundtable endorsed its Terms of Reference.',
+      'The Roundtable endorsed its Terms of Reference.\n\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n[click](javascript:alert(4)) and [safe](https://example.org/).',
+    );
+    const cwd = project({ 'hostile.md': hostile });
+    expect((await runCli(['render', 'hostile.md', '--to', 'html', '--out', 'out'], cwd)).code).toBe(0);
+    const html = readFileSync(join(cwd, 'out/hostile.html'), 'utf8');
+    expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;</h1>');
+    expect(html).not.toMatch(/<script>alert|onerror|javascript:/);
+    const links = elements(fromHtml(html), 'a').map((anchor) => anchor.properties.href);
+    expect(links).toContain('https://example.org/');
+  });
+});
+
+describe('DOCX-ready Markdown', () => {
+  it('has a quoted metadata block, pipe tables with captions, custom styles and no raw HTML', async () => {
+    const { path } = await renderExample('2021-05-05-cpr', 'md');
+    const markdown = readFileSync(path, 'utf8');
+    expect(markdown.startsWith('---\ntitle: "Community Partnerships Roundtable Communiqué"\nsubtitle: "Community Partnerships Roundtable"\ndate: "5 May 2021"\nlang: "en-AU"\n---\n')).toBe(true);
+    expect(markdown).toContain('::: {custom-style="Draft Notice"}\nDRAFT — NOT FOR PUBLICATION (status: In review)\n:::');
+    expect(markdown).toContain('::: {custom-style="Meeting Facts"}');
+    expect(markdown).toContain('| ID | Action | Owner | Due | Status |');
+    expect(markdown).toContain('Table: Actions arising from the meeting');
+    // Autolinks (`<https://…>`, `<name@example.org>`) are Markdown; anything else in angle brackets would be HTML.
+    expect(markdown).not.toMatch(/<(?!https?:\/\/|[^\s<>@]+@[^\s<>]+>)[a-z!/]/i);
+  });
+
+  it('refuses a local image outside the project', async () => {
+    const cwd = project({ 'doc.md': `${VALID_DRAFT}\n![Secret](/etc/hostname)\n` });
+    const result = await runCli(['render', 'doc.md', '--to', 'md', '--out', 'out'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('doc.md:28:1  error    The image `/etc/hostname` is outside the project  render/image-outside-project');
+    expect(existsSync(join(cwd, 'out/doc.pandoc.md'))).toBe(false);
+  });
+});
+
+describe('plain text', () => {
+  it('wraps at 72 columns', async () => {
+    const { path } = await renderExample('2021-11-16-nlg', 'txt');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    for (const line of lines) if (line.length > 72) expect(line).not.toContain(' ');
+  });
+});
+
+const INTERNAL = `---
+schema_version: 1
+title: Community Partnerships Roundtable Communiqué
+status: published
+published: 2021-05-20
+approval:
+  by: Co-chairs
+  date: 2021-05-19
+meeting:
+  group:
+    name: Community Partnerships Roundtable
+  date: 2021-05-05
+  mode: in-person
+  place: Perth
+  chair: michelle-andrews
+attendees:
+  - id: michelle-andrews
+    name: Michelle Andrews
+  - id: secret-observer
+    name: Zebedee Secretobserver
+    kind: observer
+    internal: true
+agreements:
+  - id: AGR-1
+    verb: endorsed
+    text: the Terms of Reference
+  - id: AGR-2
+    verb: noted
+    text: the confidential budget position XYZZY-AGREEMENT
+    internal: true
+actions:
+  - id: ACT-1
+    text: Publish the Terms of Reference.
+    owner: michelle-andrews
+    status: open
+  - id: ACT-2
+    text: Brief the Minister on XYZZY-ACTION.
+    owner: michelle-andrews
+    status: open
+    internal: true
+internal_notes: XYZZY-NOTES for the secretariat only.
+---
+
+## Terms of Reference
+
+The Roundtable endorsed its Terms of Reference.
+
+<!-- internal -->
+## Budget
+
+XYZZY-SECTION figures that must not be published.
+
+## Next steps
+
+Members will meet again in September.
+`;
+
+describe('internal content', () => {
+  it('never reaches a public export, in any format', async () => {
+    const cwd = project({ 'communiques/cpr.md': INTERNAL });
+    const result = await runCli(['export', 'communiques', '--out', 'public'], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (const file of ['cpr.html', 'cpr.pandoc.md', 'cpr.txt']) {
+      const content = readFileSync(join(cwd, 'public', file), 'utf8');
+      expect(content).not.toMatch(/XYZZY|Secretobserver|Budget/);
+      expect(content).toContain('Next steps');
+    }
+    const docx = await JSZip.loadAsync(readFileSync(join(cwd, 'public/cpr.docx')));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).not.toMatch(/XYZZY|Secretobserver|Budget/);
+    expect(xml).toContain('Next steps');
+  });
+
+  it('is kept, marked, only when a render asks for it', async () => {
+    const cwd = project({ 'cpr.md': INTERNAL });
+    expect((await runCli(['render', 'cpr.md', '--to', 'html', '--out', 'out'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, 'out/cpr.html'), 'utf8')).not.toContain('XYZZY');
+    expect((await runCli(['render', 'cpr.md', '--to', 'html', '--out', 'internal', '--include-internal'], cwd)).code).toBe(0);
+    const html = readFileSync(join(cwd, 'internal/cpr.html'), 'utf8');
+    for (const marker of ['XYZZY-AGREEMENT', 'XYZZY-ACTION', 'XYZZY-NOTES', 'XYZZY-SECTION']) expect(html).toContain(marker);
+    expect(html).toContain('<h2 id="internal-notes">Internal notes</h2>');
+  });
+});
+
+describe('export', () => {
+  it('writes every format with a manifest of content hashes, and refuses documents not ready to publish', async () => {
+    const cwd = project({
+      'communique.config.json': JSON.stringify({ files: ['communiques'], export: { out: 'site' } }),
+      'communiques/2021-11-16-nlg.md': readFileSync(join(repo, 'examples/2021-11-16-nlg.md')),
+      'communiques/2021-05-05-cpr.md': readFileSync(join(repo, 'examples/2021-05-05-cpr.md')),
+    });
+    const result = await runCli(['export'], cwd);
+    expect(result.code).toBe(1);
+    // The Roundtable communiqué is still in review: not approved, so not publishable.
+    expect(result.stderr).toContain('communiques/2021-05-05-cpr.md:');
+    expect(result.stderr).toContain('lifecycle/approval-missing');
+    expect(result.stdout).toBe(`Exported 1 of 2 communiqués to 4 files in ${join(cwd, 'site')}\n`);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'site/manifest.json'), 'utf8'));
+    expect(manifest.generator).toMatch(/^communique \d/);
+    expect(manifest.files.map((file: { path: string }) => file.path)).toEqual(['2021-11-16-nlg.docx', '2021-11-16-nlg.html', '2021-11-16-nlg.pandoc.md', '2021-11-16-nlg.txt']);
+    for (const file of manifest.files) {
+      const content = readFileSync(join(cwd, 'site', file.path));
+      expect(file.bytes).toBe(content.length);
+      expect(file.source).toBe('communiques/2021-11-16-nlg.md');
+      const { createHash } = await import('node:crypto');
+      expect(file.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    }
+  });
+
+  it('gives byte-identical output on every run', async () => {
+    const cwd = project({ 'nlg.md': readFileSync(join(repo, 'examples/2021-11-16-nlg.md')) });
+    expect((await runCli(['export', 'nlg.md', '--out', 'a'], cwd)).code).toBe(0);
+    await new Promise((done) => setTimeout(done, 1100)); // a second later: no clock may leak in
+    expect((await runCli(['export', 'nlg.md', '--out', 'b'], cwd)).code).toBe(0);
+    for (const file of ['nlg.html', 'nlg.pandoc.md', 'nlg.txt', 'nlg.docx', 'manifest.json']) {
+      expect(readFileSync(join(cwd, 'b', file)).equals(readFileSync(join(cwd, 'a', file))), file).toBe(true);
+    }
+  });
+});
+
+describe('writing files safely', () => {
+  it('never replaces a file communique did not write, or one changed since, without --force', async () => {
+    const cwd = project({ 'doc.md': VALID_DRAFT, 'out/doc.html': '<p>my own page</p>' });
+    const refused = await runCli(['render', 'doc.md', '--to', 'html', '--out', 'out'], cwd);
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `communique: not writing ${join(cwd, 'out/doc.html')}: it exists and communique did not write it (use --force to replace it)\n`,
+    });
+    expect(readFileSync(join(cwd, 'out/doc.html'), 'utf8')).toBe('<p>my own page</p>');
+    expect((await runCli(['render', 'doc.md', '--to', 'html', '--out', 'out', '--force'], cwd)).code).toBe(0);
+    // Written by communique now: a re-render replaces it without asking.
+    expect((await runCli(['render', 'doc.md', '--to', 'html', '--out', 'out'], cwd)).code).toBe(0);
+    writeFileSync(join(cwd, 'out/doc.html'), 'edited by hand');
+    const changed = await runCli(['render', 'doc.md', '--to', 'html', '--out', 'out'], cwd);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain('it has been changed since communique wrote it');
+    expect(readFileSync(join(cwd, 'out/doc.html'), 'utf8')).toBe('edited by hand');
+  });
+
+  it('leaves no temporary files behind', async () => {
+    const cwd = project({ 'doc.md': VALID_DRAFT });
+    expect((await runCli(['render', 'doc.md', '--to', 'txt', '--out', 'out'], cwd)).code).toBe(0);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['doc.txt', 'manifest.json']);
+  });
+});
+
+describe('templates', () => {
+  it('can be overridden by name from the project, and picked with --template', async () => {
+    const cwd = project({
+      'communique.config.json': JSON.stringify({ templates: 'my-templates' }),
+      'my-templates/default/communique.txt.hbs': 'Overridden: {{title}}\n',
+      'my-templates/brief/communique.txt.hbs': 'Brief: {{title}} ({{meeting.date}})\n',
+      'doc.md': VALID_DRAFT,
+    });
+    expect((await runCli(['render', 'doc.md', '--to', 'txt', '--stdout'], cwd)).stdout).toBe('Overridden: Community Partnerships Roundtable Communiqué\n');
+    expect((await runCli(['render', 'doc.md', '--to', 'txt', '--stdout', '--template', 'brief'], cwd)).stdout).toBe(
+      'Brief: Community Partnerships Roundtable Communiqué (5 May 2021)\n',
+    );
+  });
+
+  it('that are missing are named with the ones there are', async () => {
+    const cwd = project({ 'doc.md': VALID_DRAFT });
+    const result = await runCli(['render', 'doc.md', '--to', 'html', '--template', 'fancy', '--stdout'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('fancy:1:1  error    There is no html template named `fancy`; the html templates are: `default`  render/template-missing');
+  });
+
+  it('that are broken are reported at the line in the template', async () => {
+    const cwd = project({
+      'communique.config.json': JSON.stringify({ templates: 't' }),
+      't/default/communique.html.hbs': '<h1>{{title}}</h1>\n{{#if draft}}\n<p>{{nonsense}}</p>\n{{/if}}\n',
+      't/default/communique.txt.hbs': '{{title}}\n{{#each agreements}}\n',
+      'doc.md': VALID_DRAFT,
+    });
+    const missingField = await runCli(['render', 'doc.md', '--to', 'html', '--stdout'], cwd);
+    expect(missingField.code).toBe(2);
+    expect(missingField.stderr).toContain(`${join(cwd, 't/default/communique.html.hbs')}:3:6  error    The template uses \`nonsense\`, which this communiqué does not have  render/template-broken`);
+    const syntax = await runCli(['render', 'doc.md', '--to', 'txt', '--stdout'], cwd);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toContain('render/template-broken');
+    expect(syntax.stderr).toContain('The template is not valid Handlebars');
+  });
+});
