@@ -30,6 +30,7 @@ await esbuild.build({
   entryPoints: {
     cli: 'src/cli/main.ts',
     worker: 'src/validate/worker.ts',
+    'render-worker': 'src/render/worker.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -245,6 +245,18 @@ describe('export', () => {
   });
 });
 
+describe('dates in Word files', () => {
+  it('come from the document, or from SOURCE_DATE_EPOCH when it is set, never from the clock', async () => {
+    const cwd = project({ 'nlg.md': readFileSync(join(repo, 'examples/2021-11-16-nlg.md')) });
+    const coreXml = async (env: Record<string, string>, out: string) => {
+      expect((await runCli(['render', 'nlg.md', '--to', 'docx', '--out', out], cwd, env)).code).toBe(0);
+      return (await JSZip.loadAsync(readFileSync(join(cwd, out, 'nlg.docx')))).file('docProps/core.xml')!.async('string');
+    };
+    expect(await coreXml({}, 'a')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2021-11-26T00:00:00Z</dcterms:created>');
+    expect(await coreXml({ SOURCE_DATE_EPOCH: '1700000000' }, 'b')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>');
+  });
+});
+
 describe('writing files safely', () => {
   it('never replaces a file communique did not write, or one changed since, without --force', async () => {
     const cwd = project({ 'doc.md': VALID_DRAFT, 'out/doc.html': '<p>my own page</p>' });

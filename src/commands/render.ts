@@ -5,8 +5,9 @@ import type { LoadedConfig } from '../config/discover.js';
 import type { CheckOptions } from '../core/check.js';
 import type { Stage } from '../core/model.js';
 import { type PlannedOutput, refusals, writeOutputs } from '../render/outputs.js';
-import { renderFile, type RenderedFile } from '../render/render-file.js';
-import { EXTENSIONS, type OutputFormat, prepareRenderer, type Renderer, TemplateError } from '../render/renderers.js';
+import type { RenderedFile } from '../render/render-file.js';
+import { prepareRenderers, type RendererSpec, renderFiles } from '../render/render-files.js';
+import { EXTENSIONS, type OutputFormat, TemplateError } from '../render/renderers.js';
 import type { FileToCheck } from '../validate/files.js';
 import { GENERATOR, inputFiles, readConfiguration, reportConfigProblem, reportOnStderr } from './shared.js';
 
@@ -89,15 +90,7 @@ interface Plan {
 async function run(io: Io, configured: Extract<LoadedConfig, { ok: true }>, files: readonly FileToCheck[], plan: Plan): Promise<number> {
   const config = configured.config;
   const projectTemplates = config.templates ? resolve(configured.folder, config.templates) : undefined;
-  const renderers: Renderer[] = [];
-  for (const format of plan.formats) {
-    const prepared = await prepareRenderer(format, plan.templateName, projectTemplates);
-    if (!prepared.ok) {
-      await reportOnStderr(io, [{ file: prepared.file, messages: [prepared.diagnostic], ...(prepared.lines ? { lines: prepared.lines } : {}) }]);
-      return EXIT.usage;
-    }
-    renderers.push(prepared.renderer);
-  }
+  const spec: RendererSpec = { formats: plan.formats, templateName: plan.templateName, projectTemplates };
 
   const check: CheckOptions = {};
   const stage = plan.stage ?? config.stage;
@@ -107,20 +100,10 @@ async function run(io: Io, configured: Extract<LoadedConfig, { ok: true }>, file
   const epoch = io.env.SOURCE_DATE_EPOCH;
   const sourceDate = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 
-  const results: RenderedFile[] = [];
+  let results: RenderedFile[];
   try {
-    for (const file of files) {
-      results.push(
-        await renderFile(file.path, file.name, {
-          renderers,
-          check,
-          strict: plan.strict,
-          includeInternal: plan.includeInternal,
-          projectRoot: configured.folder,
-          ...(sourceDate ? { sourceDate } : {}),
-        }),
-      );
-    }
+    const renderers = await prepareRenderers(spec);
+    results = await renderFiles(files, spec, { check, strict: plan.strict, includeInternal: plan.includeInternal, projectRoot: configured.folder, ...(sourceDate ? { sourceDate } : {}) }, renderers);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     const problem = error.problem;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 /**
@@ -109,7 +109,6 @@ export function writeAtomically(path: string, content: Uint8Array): void {
     try {
       let written = 0;
       while (written < content.length) written += writeSync(descriptor, content, written);
-      fsyncSync(descriptor);
     } finally {
       closeSync(descriptor);
     }

@@ -126,7 +126,7 @@ const STAGE_LABELS: Record<Stage, string> = { draft: 'Draft', review: 'In review
 
 export function buildViewModel(communique: Communique, body: Root, options: ViewOptions): ViewModel {
   const lang = communique.lang ?? 'en-AU';
-  const dates = new DateWriter(lang);
+  const dates = DateWriter.for(lang);
   const keep = <T extends { internal?: boolean }>(items: readonly T[] | undefined) => (items ?? []).filter((item) => options.includeInternal || !item.internal);
   const attendees = keep(communique.attendees).map((attendee) => person(attendee, communique.attendees ?? []));
   const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));
@@ -252,6 +252,15 @@ function actionView(action: Action, people: ReadonlyMap<string, PersonView>, dat
 
 /** Calendar dates written out for a language, read as calendar days (never shifted by a time zone). */
 class DateWriter {
+  private static readonly cache = new Map<string, DateWriter>();
+
+  /** Formatters are costly to make and the same for every document in a language. */
+  static for(lang: string): DateWriter {
+    let writer = DateWriter.cache.get(lang);
+    if (!writer) DateWriter.cache.set(lang, (writer = new DateWriter(lang)));
+    return writer;
+  }
+
   private readonly dayFormat: Intl.DateTimeFormat;
   private readonly monthFormat: Intl.DateTimeFormat;
 
