@@ -25,7 +25,10 @@ export function builtInTemplates(): string {
   if (builtInFolder) return builtInFolder;
   let folder = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(folder, 'templates', 'default'))) return (builtInFolder = join(folder, 'templates'));
+    if (existsSync(join(folder, 'templates', 'default'))) {
+      builtInFolder = join(folder, 'templates');
+      return builtInFolder;
+    }
     const parent = dirname(folder);
     if (parent === folder) throw new Error('the built-in templates folder is missing from the installation');
     folder = parent;

@@ -256,8 +256,10 @@ class DateWriter {
 
   /** Formatters are costly to make and the same for every document in a language. */
   static for(lang: string): DateWriter {
-    let writer = DateWriter.cache.get(lang);
-    if (!writer) DateWriter.cache.set(lang, (writer = new DateWriter(lang)));
+    const cached = DateWriter.cache.get(lang);
+    if (cached) return cached;
+    const writer = new DateWriter(lang);
+    DateWriter.cache.set(lang, writer);
     return writer;
   }
 
