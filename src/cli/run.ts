@@ -90,6 +90,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await exportCommand(paths, options, io);
     });
 
+  program
+    .command('init')
+    .summary('set up a repository for communiqués (never overwrites)')
+    .description('Create communique.config.json, a communiques/ folder, the editor setting that validates front matter, and a CI workflow. Existing files are left as they are.')
+    .action(async () => {
+      const { initCommand } = await import('../commands/init.js');
+      exitCode = await initCommand(io);
+    });
+
+  program
+    .command('schema')
+    .summary('print a JSON Schema by name, or write them all to a folder')
+    .argument('[name]', 'communique, meeting, attendee, agreement, action or config')
+    .option('-o, --out <folder>', 'write the schemas (or the one named) to this folder')
+    .option('--force', 'replace files with other content')
+    .action(async (name: string | undefined, options) => {
+      const { schemaCommand } = await import('../commands/schema.js');
+      exitCode = await schemaCommand(name, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageFile } from '../package-files.js';
 
 /**
  * Finding a template by name. Built-in templates live in the package's `templates/`
@@ -18,21 +18,9 @@ export const TEMPLATE_FILES: Record<TemplatedFormat, string> = {
 
 export type FoundTemplate = { ok: true; source: string; path: string } | { ok: false; message: string };
 
-let builtInFolder: string | undefined;
-
-/** The package's own `templates/` folder, found from wherever this code was loaded (src/ or dist/). */
+/** The package's own `templates/` folder. */
 export function builtInTemplates(): string {
-  if (builtInFolder) return builtInFolder;
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(folder, 'templates', 'default'))) {
-      builtInFolder = join(folder, 'templates');
-      return builtInFolder;
-    }
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error('the built-in templates folder is missing from the installation');
-    folder = parent;
-  }
+  return packageFile('templates');
 }
 
 function templateNames(folder: string | undefined): string[] {
