@@ -100,6 +100,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('actions')
+    .summary('the action register across meetings')
+    .description('Every action of every communiqué, once, as it stands in the latest communiqué that lists it; overdue actions marked.')
+    .argument('[paths...]', 'files, folders or globs (default: the configuration\'s files)')
+    .option('-f, --format <format>', 'table (default), markdown, json; or stylish, github, sarif or junit for overdue actions as diagnostics')
+    .option('--status <status>', 'only actions with this status: open, in-progress, done, carried-forward, dropped or overdue')
+    .option('--owner <name>', 'only actions with an owner whose name contains this')
+    .option('--group <name>', 'only actions of this group (its short name, or name when it has none)')
+    .option('-c, --config <file>', 'use this configuration file')
+    .option('--no-config', 'use no configuration file')
+    .action(async (paths: string[], options) => {
+      const { actionsCommand } = await import('../commands/actions.js');
+      exitCode = await actionsCommand(paths, options, io);
+    });
+
+  program
     .command('schema')
     .summary('print a JSON Schema by name, or write them all to a folder')
     .argument('[name]', 'communique, meeting, attendee, agreement, action or config')

@@ -70,6 +70,9 @@ const catalogue = [
   { id: 'body/mode-mismatch', title: 'The body says the meeting was held differently from `meeting.mode`', severity: 'warning', hint: 'Correct the body or `meeting.mode`.' },
   { id: 'body/place-mismatch', title: 'The body names a different place for the meeting from `meeting.place`', severity: 'warning', hint: 'Correct the body or `meeting.place`.' },
 
+  // The action register (`communique actions`), which knows today's date; `validate` never does
+  { id: 'action/overdue', title: 'An action is past its due date and still open', severity: 'warning', hint: 'Record its progress in the next communiqué: mark it done, set a new due date, or drop it.' },
+
   // Rendering and export
   { id: 'render/template-missing', title: 'The template asked for does not exist', severity: 'error', hint: 'Use one of the templates named in the message, or add it to the project\'s template folder.' },
   { id: 'render/template-broken', title: 'The template cannot be used', severity: 'error', hint: 'Correct the template: Handlebars syntax, and only fields the view model has (see the README).' },
