@@ -1,0 +1,36 @@
+/**
+ * What the importer works on: a document as a list of blocks, whether it came from plain
+ * text, Markdown or Word, and what it makes of them.
+ */
+export type Block =
+  | { kind: 'heading'; text: string; level: number }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list-item'; text: string; ordered: boolean; depth: number }
+  | { kind: 'table-row'; cells: string[]; header: boolean };
+
+export interface ImportOptions {
+  /** The source's name, for messages and ids, e.g. `nlg-2021-11-16.txt`. */
+  sourceName: string;
+  /** Used only when the document states no meeting date at all (then flagged as a placeholder). */
+  fallbackDate: string;
+}
+
+export interface Placeholder {
+  /** The front matter field, e.g. `meeting.chair`. */
+  field: string;
+  /** What to fill in, in the user's words. */
+  hint: string;
+}
+
+export interface ImportResult {
+  /** The communiqué: YAML front matter and Markdown body, ready to write. */
+  text: string;
+  /** Front matter fields filled from the source, e.g. `meeting.date`, `attendees` (sorted). */
+  filled: string[];
+  /** Fields left as marked placeholders, with what to fill in. */
+  placeholders: Placeholder[];
+  /** Conversion artefacts removed, described, e.g. "[bookmark: _GoBack] (2)", "page numbers (3)", "end marker \"End.\"". */
+  stripped: string[];
+  /** Words of the source's body text, and how many of them the body keeps (in order). */
+  words: { source: number; kept: number };
+}
