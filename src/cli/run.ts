@@ -28,8 +28,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       outputError: (text, write) => write(text.replace(/^error: /, 'communique: ')),
     });
 
-  program
-    .command('validate')
+  configOptions(program.command('validate'))
     .summary('check communiqués against the schemas and communiqué rules')
     .description(
       'Check communiqués against the schemas and communiqué rules, reporting every problem at its line and column.\n' +
@@ -44,16 +43,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--stage <stage>', 'check as if every document were at least at this lifecycle stage').choices(STAGE_NAMES))
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount)
     .option('-q, --quiet', 'report errors only')
-    .option('-c, --config <file>', 'use this configuration file instead of looking for communique.config.json')
-    .option('--no-config', 'use no configuration file')
     .option('-j, --jobs <n>', 'worker threads to use (default: one per core for large runs)', parsePositive)
     .action(async (paths: string[], options) => {
       const { validateCommand } = await import('../commands/validate.js');
       exitCode = await validateCommand(paths, options, io);
     });
 
-  program
-    .command('render')
+  configOptions(program.command('render'))
     .summary('render communiqués to HTML, DOCX-ready Markdown, plain text or Word')
     .description(
       'Render communiqués at any stage; drafts are marked DRAFT in every format. Internal content is left out unless --include-internal.\n' +
@@ -66,15 +62,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--template <name>', 'the template to use (default: default)')
     .option('--include-internal', 'keep content marked internal (never for publication)')
     .option('--force', 'replace files communique did not write, or that were changed since')
-    .option('-c, --config <file>', 'use this configuration file')
-    .option('--no-config', 'use no configuration file')
     .action(async (paths: string[], options) => {
       const { renderCommand } = await import('../commands/render.js');
       exitCode = await renderCommand(paths, options, io);
     });
 
-  program
-    .command('export')
+  configOptions(program.command('export'))
     .summary('publish communiqués: every configured format, only documents ready for publication')
     .description(
       'Check each communiqué at the `published` stage and refuse any that fail; write every format the configuration names\n' +
@@ -83,8 +76,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('[paths...]', 'files, folders or globs to export (default: the configuration\'s files)')
     .option('-o, --out <folder>', 'the folder to export into (default: the configuration\'s export.out, or public)')
     .option('--force', 'replace files communique did not write, or that were changed since')
-    .option('-c, --config <file>', 'use this configuration file')
-    .option('--no-config', 'use no configuration file')
     .action(async (paths: string[], options) => {
       const { exportCommand } = await import('../commands/render.js');
       exitCode = await exportCommand(paths, options, io);
@@ -99,8 +90,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await initCommand(io);
     });
 
-  program
-    .command('actions')
+  configOptions(program.command('actions'))
     .summary('the action register across meetings')
     .description('Every action of every communiqué, once, as it stands in the latest communiqué that lists it; overdue actions marked.')
     .argument('[paths...]', 'files, folders or globs (default: the configuration\'s files)')
@@ -108,8 +98,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--status <status>', 'only actions with this status: open, in-progress, done, carried-forward, dropped or overdue')
     .option('--owner <name>', 'only actions with an owner whose name contains this')
     .option('--group <name>', 'only actions of this group (its short name, or name when it has none)')
-    .option('-c, --config <file>', 'use this configuration file')
-    .option('--no-config', 'use no configuration file')
     .action(async (paths: string[], options) => {
       const { actionsCommand } = await import('../commands/actions.js');
       exitCode = await actionsCommand(paths, options, io);
@@ -138,6 +126,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   return exitCode;
+}
+
+/** Every command that reads communiqués takes the same two configuration options. */
+function configOptions(command: Command): Command {
+  return command.option('-c, --config <file>', 'use this configuration file instead of looking for communique.config.json').option('--no-config', 'use no configuration file');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -10,7 +10,7 @@ import type { FileResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
 import { readBounded } from '../validate/check-file.js';
-import { formatContext, inputFiles, readConfiguration, reportConfigProblem } from './shared.js';
+import { configuredInputs, formatContext } from './shared.js';
 
 /**
  * `communique actions [paths…]`: the action register across meetings, as a table on the
@@ -38,13 +38,9 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
     return usage(`unknown format \`${format}\`; use one of ${[...REGISTER_FORMATS, ...formatterNames.filter((name) => name !== 'json')].join(', ')}`);
   }
   if (options.status && !STATUSES.includes(options.status)) return usage(`unknown status \`${options.status}\`; use one of ${STATUSES.join(', ')}`);
-  const configured = readConfiguration(options.config, io);
-  if (!configured.ok) {
-    await reportConfigProblem(io, configured);
-    return EXIT.usage;
-  }
-  const inputs = await inputFiles(paths, configured, io);
-  if (!inputs.ok) return usage(inputs.message);
+  const prepared = await configuredInputs(paths, options.config, io);
+  if (typeof prepared === 'number') return prepared;
+  const { inputs } = prepared;
 
   const sources: (RegisterSource & { loaded: ReturnType<typeof loadCommunique> })[] = [];
   for (const file of inputs.files) {

@@ -9,7 +9,7 @@ import type { RenderedFile } from '../render/render-file.js';
 import { prepareRenderers, type RendererSpec, renderFiles } from '../render/render-files.js';
 import { EXTENSIONS, type OutputFormat, TemplateError } from '../render/renderers.js';
 import type { FileToCheck } from '../validate/files.js';
-import { GENERATOR, inputFiles, readConfiguration, reportConfigProblem, reportOnStderr } from './shared.js';
+import { configuredInputs, GENERATOR, reportOnStderr } from './shared.js';
 
 /**
  * `communique render` (any stage, one format, for looking at or sending a draft) and
@@ -34,13 +34,9 @@ export interface ExportOptions {
 
 export async function renderCommand(paths: readonly string[], options: RenderOptions, io: Io): Promise<number> {
   if (options.stdout && options.out) return usage(io, 'give either --out or --stdout, not both');
-  const configured = readConfiguration(options.config, io);
-  if (!configured.ok) {
-    await reportConfigProblem(io, configured);
-    return EXIT.usage;
-  }
-  const inputs = await inputFiles(paths, configured, io);
-  if (!inputs.ok) return usage(io, inputs.message);
+  const prepared = await configuredInputs(paths, options.config, io);
+  if (typeof prepared === 'number') return prepared;
+  const { configured, inputs } = prepared;
   if (options.stdout && options.to === 'docx' && io.stdout.isTTY) return usage(io, 'a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file');
   if (options.stdout && options.to === 'docx' && inputs.files.length > 1) return usage(io, 'one .docx file at a time can go to --stdout');
 
@@ -56,13 +52,9 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
 }
 
 export async function exportCommand(paths: readonly string[], options: ExportOptions, io: Io): Promise<number> {
-  const configured = readConfiguration(options.config, io);
-  if (!configured.ok) {
-    await reportConfigProblem(io, configured);
-    return EXIT.usage;
-  }
-  const inputs = await inputFiles(paths, configured, io);
-  if (!inputs.ok) return usage(io, inputs.message);
+  const prepared = await configuredInputs(paths, options.config, io);
+  if (typeof prepared === 'number') return prepared;
+  const { configured, inputs } = prepared;
   const settings = configured.config.export ?? {};
   const out = options.out ? resolve(io.cwd, options.out) : resolve(configured.folder, settings.out ?? 'public');
   return run(io, configured, inputs.files, {

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Io, wantsColor } from '../cli/io.js';
+import { EXIT } from '../cli/run.js';
 import { discoverConfig, type LoadedConfig, loadConfig } from '../config/discover.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
@@ -61,4 +62,26 @@ export async function inputFiles(paths: readonly string[], configured: Extract<L
   if (!expansion.ok) return expansion;
   if (expansion.files.length === 0) return { ok: false, message: `found no Markdown files in ${inputs.join(', ')}` };
   return expansion;
+}
+
+/**
+ * The configuration and the files a command works on, or the exit code when either is
+ * wrong (the problem already reported on stderr).
+ */
+export async function configuredInputs(
+  paths: readonly string[],
+  option: string | false | undefined,
+  io: Io,
+): Promise<{ configured: Extract<LoadedConfig, { ok: true }>; inputs: { files: FileToCheck[] } } | number> {
+  const configured = readConfiguration(option, io);
+  if (!configured.ok) {
+    await reportConfigProblem(io, configured);
+    return EXIT.usage;
+  }
+  const inputs = await inputFiles(paths, configured, io);
+  if (!inputs.ok) {
+    io.stderr.write(`communique: ${inputs.message}\n`);
+    return EXIT.usage;
+  }
+  return { configured, inputs };
 }

@@ -7,7 +7,7 @@ import type { Stage } from '../core/model.js';
 import { summarise } from '../diagnostics/diagnostic.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
 import { checkFiles } from '../validate/check-files.js';
-import { formatContext, inputFiles, readConfiguration, reportConfigProblem } from './shared.js';
+import { configuredInputs, formatContext } from './shared.js';
 
 export interface ValidateOptions {
   format: string[];
@@ -40,14 +40,10 @@ export async function validateCommand(paths: readonly string[], options: Validat
     outputs.push(file ? { format: name, file } : { format: name });
   }
 
-  const configured = readConfiguration(options.config, io);
-  if (!configured.ok) {
-    await reportConfigProblem(io, configured);
-    return EXIT.usage;
-  }
-  const config = configured.config;
-  const expansion = await inputFiles(paths, configured, io);
-  if (!expansion.ok) return usage(expansion.message);
+  const prepared = await configuredInputs(paths, options.config, io);
+  if (typeof prepared === 'number') return prepared;
+  const config = prepared.configured.config;
+  const expansion = prepared.inputs;
 
   const checkOptions: CheckOptions = {};
   const stage = options.stage ?? config.stage;

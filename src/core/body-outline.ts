@@ -30,9 +30,23 @@ const CONTAINER_PREFIX = /^(?: {0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])[ \t]+))+/;
 const HTML_COMMENT_OPEN = /^ {0,3}<!--/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
+interface Fence {
+  char: string;
+  length: number;
+}
+
+/** A code fence or an ATX heading opening `text` (a whole line, or what follows a quote or list marker at `start`). */
+function fenceOrHeading(text: string, start: number, end: number): { fence: Fence } | { heading: Heading } | undefined {
+  const opening = FENCE_OPEN.exec(text);
+  if (opening && !(opening[2]![0] === '`' && opening[3]!.includes('`'))) return { fence: { char: opening[2]![0]!, length: opening[2]!.length } };
+  const atx = ATX.exec(text);
+  if (!atx) return undefined;
+  return { heading: { depth: atx[1]!.length, text: atx[2]!.replace(/^#+$/, '').trim(), start: start + text.length - text.trimStart().length, end } };
+}
+
 export function outlineBody(body: string): BodyOutline {
   const headings: Heading[] = [];
-  let fence: { char: string; length: number } | undefined;
+  let fence: Fence | undefined;
   let inComment = false;
   /** The open paragraph a setext underline would turn into a heading. */
   let paragraph: { start: number; lines: string[]; canBeSetext: boolean } | undefined;
@@ -75,16 +89,10 @@ export function outlineBody(body: string): BodyOutline {
       continue;
     }
 
-    const opening = FENCE_OPEN.exec(line);
-    if (opening && !(opening[2]![0] === '`' && opening[3]!.includes('`'))) {
-      fence = { char: opening[2]![0]!, length: opening[2]!.length };
-      paragraph = undefined;
-      continue;
-    }
-    const atx = ATX.exec(line);
-    if (atx) {
-      const indent = line.length - line.trimStart().length;
-      headings.push({ depth: atx[1]!.length, text: atx[2]!.replace(/^#+$/, '').trim(), start: lineStart + indent, end: lineStart + line.length });
+    const opened = fenceOrHeading(line, lineStart, lineStart + line.length);
+    if (opened) {
+      if ('fence' in opened) fence = opened.fence;
+      else headings.push(opened.heading);
       paragraph = undefined;
       continue;
     }
@@ -100,17 +108,10 @@ export function outlineBody(body: string): BodyOutline {
     const container = CONTAINER_PREFIX.exec(line)?.[0];
     if (container) {
       // A heading or a code fence can open inside a quote or a list item: `> # Heading`.
-      const inner = line.slice(container.length);
-      const innerAtx = ATX.exec(inner);
-      if (innerAtx) {
-        const at = lineStart + container.length + (inner.length - inner.trimStart().length);
-        headings.push({ depth: innerAtx[1]!.length, text: innerAtx[2]!.replace(/^#+$/, '').trim(), start: at, end: lineStart + line.length });
-        paragraph = undefined;
-        continue;
-      }
-      const innerFence = FENCE_OPEN.exec(inner);
-      if (innerFence && !(innerFence[2]![0] === '`' && innerFence[3]!.includes('`'))) {
-        fence = { char: innerFence[2]![0]!, length: innerFence[2]!.length };
+      const inside = fenceOrHeading(line.slice(container.length), lineStart + container.length, lineStart + line.length);
+      if (inside) {
+        if ('fence' in inside) fence = inside.fence;
+        else headings.push(inside.heading);
         paragraph = undefined;
         continue;
       }
