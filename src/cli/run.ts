@@ -8,9 +8,9 @@ import type { Io } from './io.js';
  * and `--version` cost little more than starting Node.
  *
  * Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration
- * or internal error.
+ * or internal error, 130 interrupted at a prompt (Ctrl-C).
  */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
 export const STAGE_NAMES = ['draft', 'review', 'approved', 'published'] as const;
 
@@ -47,6 +47,31 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (paths: string[], options) => {
       const { validateCommand } = await import('../commands/validate.js');
       exitCode = await validateCommand(paths, options, io);
+    });
+
+  configOptions(program.command('new'))
+    .summary('draft a new communiqué, carrying forward the group’s members and open actions')
+    .description(
+      'Draft a communiqué: interactive on a terminal, from flags and --answers otherwise (it never prompts without a terminal).\n' +
+        'Members and every open action are carried forward from the group’s latest communiqué. Prints the path it wrote.',
+    )
+    .option('--group <name>', 'the group that met: its name or short name')
+    .option('--date <YYYY-MM-DD>', 'the meeting date (default: today)')
+    .option('--number <n>', 'the meeting number (default: one more than the group’s latest)')
+    .option('--mode <mode>', 'in-person, virtual or hybrid')
+    .option('--place <text>', 'where the meeting was held (not for virtual meetings)')
+    .option('--chair <ids>', 'attendee id of the chair, or ids separated by commas')
+    .option('--title <text>', 'the title (default: "<group name> Communiqué")')
+    .option('--sections <headings>', 'body sections to start with, separated by commas')
+    .option('--answers <file>', 'answers as JSON; - reads standard input')
+    .option('-y, --yes', 'accept the defaults; ask nothing')
+    .option('--template <name>', 'the draft template (default: default)')
+    .option('-o, --out <path>', 'write here instead of the configured new.path')
+    .option('--dry-run', 'print the draft instead of writing it')
+    .option('--open', 'open the draft in $VISUAL or $EDITOR (on a terminal)')
+    .action(async (options) => {
+      const { newCommand } = await import('../commands/new.js');
+      exitCode = await newCommand(options, io);
     });
 
   configOptions(program.command('render'))

@@ -21,6 +21,8 @@ export interface CommuniqueConfig {
   organisations?: string[];
   templates?: string;
   export?: { formats?: ('html' | 'md' | 'txt' | 'docx')[]; out?: string; template?: string };
+  groups?: { name: string; short_name?: string }[];
+  new?: { path?: string; template?: string };
 }
 
 export type ParsedConfig = { ok: true; config: CommuniqueConfig } | { ok: false; diagnostics: Diagnostic[]; source: SourceText };
