@@ -107,6 +107,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('import')
+    .summary('turn old communiqués (plain text, Markdown or Word) into communiqué drafts')
+    .description(
+      'Import .txt, .md and .docx communiqués (or folders of them) as drafts that pass validate at the draft stage.\n' +
+        'What the source does not say is left as a marked placeholder. Writes next to each source (or into --out), never over an existing file.',
+    )
+    .argument('<paths...>', 'files or folders to import')
+    .option('-o, --out <folder>', 'write the drafts into this folder')
+    .option('--dry-run', 'print the drafts instead of writing them')
+    .action(async (paths: string[], options) => {
+      const { importCommand } = await import('../commands/import.js');
+      exitCode = await importCommand(paths, options, io);
+    });
+
+  program
     .command('init')
     .summary('set up a repository for communiqués (never overwrites)')
     .description('Create communique.config.json, a communiques/ folder, the editor setting that validates front matter, and a CI workflow. Existing files are left as they are.')

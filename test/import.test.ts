@@ -1,0 +1,504 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../src/core/check.js';
+import { importBlocks, importText } from '../src/import/recognise.js';
+import { textToBlocks } from '../src/import/text-blocks.js';
+import type { ImportResult } from '../src/import/types.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const seedsDir = resolve(repoRoot, '../shared/seeds');
+const fixturesDir = fileURLToPath(new URL('./import-fixtures/', import.meta.url));
+const FALLBACK = '2024-01-01';
+
+// biome-ignore lint/suspicious/noExplicitAny: front matter is checked field by field
+type Data = Record<string, any>;
+
+function run(text: string, sourceName = 'source.txt') {
+  const result = importText(text, { sourceName, fallbackDate: FALLBACK });
+  const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(result.text) ?? [];
+  return { result, data: parse(yaml) as Data, body };
+}
+
+function fixture(name: string) {
+  return run(readFileSync(resolve(fixturesDir, name), 'utf8'), name);
+}
+
+function errorsOf(result: ImportResult) {
+  return checkText(result.text).messages.filter((message) => message.severity === 'error');
+}
+
+function headings(body: string): string[] {
+  return [...body.matchAll(/^##+ (.+)$/gm)].map((match) => match[0]);
+}
+
+/** Words as the test counts them, independently of the importer. */
+function words(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((word) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word !== '');
+}
+
+function isSubsequence(source: string[], target: string[]): { ok: boolean; missing?: string; at?: number } {
+  let at = 0;
+  for (let index = 0; index < source.length; index++) {
+    while (at < target.length && target[at] !== source[index]) at++;
+    if (at === target.length) return { ok: false, missing: source[index], at: index };
+    at++;
+  }
+  return { ok: true };
+}
+
+/** The body's words without Markdown: list markers, heading marks, table pipes and separators. */
+function bodyWords(body: string): string[] {
+  const plain = body
+    .split('\n')
+    .filter((line) => !/^\|(?:\s*-+\s*\|)+$/.test(line))
+    .map((line) => line.replace(/^\s*(?:#+|[-*+]|\d+[.)])\s+/, '').replace(/^\\/, '').replace(/\|/g, ' '))
+    .join('\n');
+  return words(plain);
+}
+
+/** The source's words once the artefacts the test knows about are gone, list markers and all. */
+function sourceWords(text: string): string[] {
+  const cleaned = text
+    .replace(/\[bookmark:[^\]]*\]/g, '')
+    .replace(/\u00a0/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => !/^(?:page \d+ of \d+|\d{1,3}|- \d+ -)$/i.test(line))
+    .map((line) => line.replace(/^(?:[·•⚬▪o*-]|\d+[.)])\s+/, ''))
+    .join('\n')
+    .replace(/\n\s*(?:End\.|ENDS|-ENDS-)\s*$/, '');
+  return words(cleaned);
+}
+
+function expectWordsKept(source: string, result: ImportResult, data: Data, body: string) {
+  const check = isSubsequence(sourceWords(source), [...words(String(data.title)), ...bodyWords(body)]);
+  expect(check, `word ${check.at} "${check.missing}" is missing or out of order`).toEqual({ ok: true });
+  expect(result.words.kept).toBe(result.words.source);
+}
+
+const seedsPresent = existsSync(seedsDir);
+if (!seedsPresent && process.env.CI) throw new Error(`The seed documents are missing: expected them in ${seedsDir}`);
+if (!seedsPresent) console.warn(`Skipping the seed imports: ${seedsDir} is missing (it sits beside the repository in CI).`);
+
+describe.skipIf(!seedsPresent)('importing the seed documents', () => {
+  const seed = (prefix: string) => {
+    const name = ['000_22d6106c4cc4ed56.txt', '001_4b0c4804a15c22b9.txt', '002_b93606b33bcbb7f6.txt'].find((file) => file.startsWith(prefix))!;
+    const source = readFileSync(resolve(seedsDir, name), 'utf8');
+    return { source, ...run(source, name) };
+  };
+
+  it('000: the November 2021 NLG communiqué', () => {
+    const { source, result, data, body } = seed('000');
+    expect(data.id).toBe('nlg-2021-11-16');
+    expect(data.title).toBe('Stronger Places, Stronger People National Leadership Group Communiqué');
+    expect(data.status).toBe('draft');
+    expect(data.meeting).toEqual({
+      group: { name: 'Stronger Places, Stronger People National Leadership Group', short_name: 'NLG' },
+      date: '2021-11-16',
+      mode: 'virtual',
+    });
+    expect(data.attendees).toEqual([
+      {
+        id: 'ray-griggs',
+        honorific: 'Mr',
+        name: 'Ray Griggs',
+        post_nominals: 'AO CSC',
+        role: 'Secretary',
+        organisation: 'Department of Social Services',
+        kind: 'guest',
+        attendance: 'present',
+      },
+    ]);
+    expect(data.agreements).toEqual([
+      { id: 'AGR-1', verb: 'supported', text: 'Further engagement in Rockhampton.' },
+      {
+        id: 'AGR-2',
+        verb: 'noted',
+        text: 'Progress made in SPSP communities in the previous quarter, as well as progress made on the SPSP Model review process, with advice sought from state and territory and SPSP community partners as part of the review.',
+      },
+    ]);
+    expect(data.actions).toEqual([
+      {
+        id: 'ACT-1',
+        text: 'A NLG and government working group will undertake work to scope and detail a business case for support.',
+        owner: 'Stronger Places, Stronger People National Leadership Group',
+        status: 'open',
+      },
+    ]);
+    expect(data.next_meeting).toEqual({ date: '2022-02' });
+    expect(headings(body)).toEqual([
+      '## Capability supports for backbones and communities',
+      '## Implementation',
+      '## Addressing the causes of problems',
+      '## Measurement',
+      '## Reflections',
+    ]);
+    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual(['meeting.chair', 'actions[ACT-1].owner']);
+    expect(result.placeholders[1]!.hint).toContain("owner stated as 'A NLG and government working group'");
+    expect(result.stripped).toEqual(['[bookmark: _GoBack] (1)', 'end marker "End."', 'trailing whitespace (13 lines)']);
+    expect(result.text).not.toContain('[bookmark');
+    expect(body).not.toMatch(/^End\.$/m);
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source, result, data, body);
+  });
+
+  it('001: the May 2021 NLG communiqué, titled with its number and date', () => {
+    const { source, result, data, body } = seed('001');
+    expect(data.id).toBe('nlg-2021-05-25');
+    expect(data.title).toBe('SPSP National Leadership Group Communiqué 1 - 25 May 2021');
+    expect(data.meeting).toEqual({
+      group: { name: 'Stronger Places, Stronger People National Leadership Group', short_name: 'NLG' },
+      number: 1,
+      date: '2021-05-25',
+      mode: 'in-person',
+      place: 'Sydney',
+    });
+    expect(data.attendees).toBeUndefined();
+    expect(data.attendance_note).toBe('Attended by NLG Members (without Special Advisors from governments).');
+    expect(data.agreements).toEqual([
+      {
+        id: 'AGR-1',
+        verb: 'agreed',
+        text: 'An approach to convene governments and service providers to build readiness and authority for community–led change.',
+      },
+      {
+        id: 'AGR-2',
+        verb: 'agreed',
+        qualifier: 'again',
+        text: 'The critical importance of commissioning a National Enabling Partner – an independent entity to build the evidence base and support change at community, government and service provider levels.',
+      },
+      {
+        id: 'AGR-3',
+        verb: 'supported',
+        text: 'Investments to enhance data access for communities and build a platform to track indicators at the initiative level.',
+      },
+    ]);
+    expect(data.actions).toEqual([
+      {
+        id: 'ACT-1',
+        text: 'Members will plan the details of this convening over coming months.',
+        owner: 'Stronger Places, Stronger People National Leadership Group',
+        due: 'coming months',
+        status: 'open',
+      },
+    ]);
+    expect(headings(body)).toEqual(['## Why Stronger Places, Stronger People is important', '## Agreements and Actions from NLG Meeting on 25 May']);
+    expect(body).toContain('\n- To advise on strategy and implementation of SPSP\n- To generate national support');
+    expect(body).not.toContain('Communiqué 1 - 25 May 2021');
+    expect(result.stripped).toEqual(['[bookmark: _GoBack] (1)', 'non-breaking spaces normalised (9)', 'trailing whitespace (7 lines)']);
+    expect(result.text).not.toContain('[bookmark');
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source, result, data, body);
+  });
+
+  it('002: a web page that is not a communiqué gets placeholders, not guesses', () => {
+    const { source, result, data, body } = seed('002');
+    expect(data.title).toBe('Partnerships at the Department of Communities');
+    expect(data.meeting).toEqual({ group: { name: 'Community Partnerships Roundtable' }, date: FALLBACK, mode: 'in-person', place: 'TBC' });
+    expect(data.internal_notes).toContain('TODO: confirm the meeting date; the source does not state it');
+    expect(data.attendance_note).toMatch(/^TBC/);
+    expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'endorsed', text: 'The Roundtable Terms of Reference.' }]);
+    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual([
+      'meeting.date',
+      'meeting.mode',
+      'meeting.place',
+      'meeting.chair',
+      'attendance_note',
+    ]);
+    expect(headings(body)).toContain('## Terms of Reference');
+    expect(headings(body)).toContain('## 2021 meeting dates');
+    expect(body).toContain('\n1. commissioning of services\n2. service integration');
+    expect(result.stripped).toEqual(['non-breaking spaces normalised (7)', 'trailing whitespace (1 line)']);
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source, result, data, body);
+  });
+});
+
+describe('meeting dates in every form communiqués use', () => {
+  const cases: [string, Data][] = [
+    ['date-plain.txt', { date: '2021-11-16' }],
+    ['date-weekday-dateline.txt', { date: '2021-11-16' }],
+    ['date-day-comma.txt', { date: '2022-11-16' }],
+    ['date-ordinal.txt', { date: '2015-06-19' }],
+    ['date-two-days.txt', { start: '2020-11-18', end: '2020-11-19' }],
+    ['date-dash-range.txt', { start: '2020-07-27', end: '2020-07-28' }],
+    ['date-capitals.txt', { date: '2020-05-29' }],
+    ['date-title-only.txt', { date: '2021-05-25', number: 1 }],
+    ['date-month-first.txt', { date: '2021-11-16' }],
+  ];
+  it.each(cases)('%s', (name, expected) => {
+    const { result, data } = fixture(name);
+    const { date, start, end, number } = data.meeting;
+    expect(Object.fromEntries(Object.entries({ date, start, end, number }).filter(([, value]) => value !== undefined))).toEqual(expected);
+    expect(result.placeholders.map((placeholder) => placeholder.field)).not.toContain('meeting.date');
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('prefers the date in a sentence about the meeting to a publication date', () => {
+    expect(fixture('date-plain.txt').data.meeting.place).toBe('Canberra');
+  });
+
+  it('falls back to the given date, marked for the user, when the source has none', () => {
+    const { result, data } = fixture('date-none.txt');
+    expect(data.meeting.date).toBe(FALLBACK);
+    expect(data.internal_notes).toContain('TODO: confirm the meeting date; the source does not state it');
+    expect(result.placeholders[0]).toEqual({
+      field: 'meeting.date',
+      hint: `The source does not state the meeting date: ${FALLBACK} is a stand-in, correct meeting.date`,
+    });
+    expect(data.meeting.mode).toBe('in-person');
+    expect(data.meeting.place).toBe('TBC');
+    expect(errorsOf(result)).toEqual([]);
+  });
+});
+
+describe('attendance', () => {
+  it('reads a list under an Attendees heading, with the chair', () => {
+    const { result, data } = fixture('attendance-list.txt');
+    expect(data.meeting.chair).toBe('jane-smith');
+    expect(data.attendees).toEqual([
+      { id: 'jane-smith', honorific: 'Dr', name: 'Jane Smith', role: 'Chair', kind: 'member', attendance: 'present' },
+      { id: 'tom-brown', honorific: 'Mr', name: 'Tom Brown', organisation: 'Department of Health', kind: 'member', attendance: 'present' },
+      {
+        id: 'anne-lee',
+        honorific: 'Ms',
+        name: 'Anne Lee',
+        post_nominals: 'PSM',
+        role: 'Chief Executive Officer',
+        organisation: 'River Trust',
+        kind: 'member',
+        attendance: 'present',
+      },
+    ]);
+    expect(result.placeholders).toEqual([]);
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('reads labelled groups: Present, Apologies, In attendance', () => {
+    const { result, data, body } = fixture('attendance-labelled.txt');
+    expect(data.meeting.chair).toBe('jane-smith');
+    expect(data.attendees).toEqual([
+      { id: 'jane-smith', honorific: 'Dr', name: 'Jane Smith', role: 'Chair', kind: 'member', attendance: 'present' },
+      { id: 'tom-brown', honorific: 'Mr', name: 'Tom Brown', organisation: 'Department of Health', kind: 'member', attendance: 'present' },
+      { id: 'anne-lee', honorific: 'Ms', name: 'Anne Lee', kind: 'member', attendance: 'apology' },
+      { id: 'kate-white', honorific: 'Ms', name: 'Kate White', organisation: 'Forum Secretariat', kind: 'secretariat', attendance: 'present' },
+    ]);
+    expect(headings(body)).toEqual([]);
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('reads people from sentences: co-chairs, a guest, owners and the next meeting', () => {
+    const { result, data } = fixture('attendance-sentence.txt');
+    expect(data.title).toBe('Murray Basin Forum Communiqué');
+    expect(data.meeting).toEqual({
+      group: { name: 'Murray Basin Forum' },
+      date: '2022-03-12',
+      mode: 'hybrid',
+      place: 'Mildura',
+      chair: ['alan-cheng', 'rosa-martinez'],
+    });
+    expect(data.attendees).toEqual([
+      { id: 'alan-cheng', honorific: 'Professor', name: 'Alan Cheng', post_nominals: 'AM', role: 'Co-chair', kind: 'member', attendance: 'present' },
+      { id: 'rosa-martinez', honorific: 'Ms', name: 'Rosa Martinez', role: 'Co-chair', kind: 'member', attendance: 'present' },
+      {
+        id: 'ray-griggs',
+        honorific: 'Mr',
+        name: 'Ray Griggs',
+        post_nominals: 'AO CSC',
+        role: 'Secretary',
+        organisation: 'Department of Social Services',
+        kind: 'guest',
+        attendance: 'present',
+      },
+    ]);
+    expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'agreed', qualifier: 'in principle', text: 'A shared data platform.' }]);
+    expect(data.actions).toEqual([
+      {
+        id: 'ACT-1',
+        text: 'The Department of Social Services will report on data access by the next meeting.',
+        owner: 'Department of Social Services',
+        due: 'next meeting',
+        status: 'open',
+      },
+      { id: 'ACT-2', text: 'Professor Alan Cheng will circulate the draft plan by 30 April 2022.', owner: 'alan-cheng', due: '2022-04-30', status: 'open' },
+    ]);
+    expect(data.next_meeting).toEqual({ date: '2022-06-14', mode: 'in-person', place: 'Albury' });
+    expect(result.placeholders).toEqual([]);
+    expect(checkText(result.text).messages).toEqual([]);
+  });
+});
+
+describe('text structure', () => {
+  it('turns every bullet marker into a Markdown list, nesting a hollow bullet under a solid one', () => {
+    const { result, body } = fixture('bullets.txt');
+    for (const what of ['middle dot', 'white bullet', 'square', 'letter o']) {
+      expect(body).toContain(`\n- first ${what} item\n- second ${what} item\n`);
+    }
+    expect(body).toContain('\n- first bullet item\n  - nested o item\n- second bullet item\n');
+    expect(body).toContain('\n- first hyphen item\n  - indented hyphen item\n- second hyphen item\n');
+    expect(body).toContain('\n1. first numbered item\n2. second numbered item\n');
+    expect(body).toContain('\n1. The Forum met with community leaders in the morning and heard their priorities for the year ahead.\n2. The Forum agreed');
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('finds the blocks of each list marker', () => {
+    const markers = ['·', '•', '⚬', '▪', '-', '*', 'o', '1)', '1.', '(a)'];
+    for (const marker of markers) {
+      const { blocks } = textToBlocks(`Intro line:\n${marker} one thing\n${marker} another thing\n`);
+      expect(blocks.slice(1), marker).toEqual([
+        { kind: 'list-item', text: 'one thing', ordered: /\d|a/.test(marker), depth: 0 },
+        { kind: 'list-item', text: 'another thing', ordered: /\d|a/.test(marker), depth: 0 },
+      ]);
+    }
+  });
+
+  it('splits a communiqué flattened to one line at its headings and its end', () => {
+    const source = readFileSync(resolve(fixturesDir, 'flattened.txt'), 'utf8');
+    const { result, data, body } = fixture('flattened.txt');
+    expect(data.title).toBe('NATIONAL WATER COUNCIL COMMUNIQUÉ');
+    expect(data.id).toBe('nwc-2022-03-03');
+    expect(data.meeting).toEqual({ group: { name: 'National Water Council', short_name: 'NWC' }, date: '2022-03-03', mode: 'virtual' });
+    expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'agreed', text: 'The 2022 work plan.' }]);
+    expect(data.actions).toEqual([
+      {
+        id: 'ACT-1',
+        text: 'The Secretariat will circulate the revised terms of reference by the next meeting.',
+        owner: 'National Water Council',
+        due: 'next meeting',
+        status: 'open',
+      },
+    ]);
+    expect(data.next_meeting).toEqual({ date: '2022-06-02', mode: 'in-person', place: 'Hobart' });
+    expect(headings(body)).toEqual(['## NEXT MEETING']);
+    expect(result.stripped).toEqual(['end marker "ENDS"']);
+    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual(['meeting.chair', 'attendance_note', 'actions[ACT-1].owner']);
+    expect(errorsOf(result)).toEqual([]);
+    const check = isSubsequence(words(source.replace(/\s+ENDS\s*$/, '')), [...bodyWords(`${data.title}\n${body}`)]);
+    expect(check).toEqual({ ok: true });
+  });
+
+  it('reads ALL-CAPS headings, alone and run into their paragraph', () => {
+    const { result, data, body } = fixture('caps-headings.txt');
+    expect(data.title).toBe('HEALTH MINISTERS MEETING COMMUNIQUÉ');
+    expect(data.meeting).toEqual({ group: { name: 'Health Ministers Meeting', short_name: 'HMM' }, date: '2020-05-29', mode: 'in-person', place: 'Adelaide' });
+    expect(headings(body)).toEqual(['## IMPLEMENTATION', '## WORKFORCE', '## NEXT STEPS']);
+    expect(body).toContain('## IMPLEMENTATION\n\nMembers indicated support for the national plan.');
+    expect(data.agreements).toEqual([
+      { id: 'AGR-1', verb: 'supported', text: 'The national plan.' },
+      { id: 'AGR-2', verb: 'agreed', qualifier: 'in principle', text: 'The workforce reforms.' },
+    ]);
+    expect(data.next_meeting).toEqual({ date: '2020-08' });
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('strips page numbers, form feeds and an ENDS marker, and says so', () => {
+    const source = readFileSync(resolve(fixturesDir, 'ends-pages.txt'), 'utf8');
+    const { result, data, body } = fixture('ends-pages.txt');
+    expect(result.stripped).toEqual(['page numbers (4)', 'end marker "-ENDS-"', 'form feeds (1)']);
+    expect(body).toBe('The Regional Forum met in Darwin on 4 April 2022.\n\nMembers endorsed the annual report.\n\nThe next meeting will be held in August 2022.\n');
+    expect(data.next_meeting).toEqual({ date: '2022-08' });
+    expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'endorsed', text: 'The annual report.' }]);
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source.replace(/-ENDS-[\s\S]*$/, ''), result, data, body);
+  });
+
+  it('keeps an end marker that real text follows', () => {
+    const { result, body } = fixture('ends-then-text.txt');
+    expect(result.stripped).toEqual([]);
+    expect(body).toContain('\n\nEnd.\n\nMembers noted that this text follows the end marker and is kept.\n');
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('reads Markdown: headings, a hard-wrapped paragraph, a table and lists', () => {
+    const { result, data, body } = fixture('markdown.md');
+    expect(data.title).toBe('Coastal Council Communiqué');
+    expect(data.meeting.chair).toBe('mia-wong');
+    expect(data.attendees.map((attendee: Data) => attendee.id)).toEqual(['mia-wong', 'sam-ford']);
+    expect(body).toBe(
+      [
+        'The Coastal Council met in Newcastle on 8 September 2021 and heard from community groups about erosion along the coast.',
+        '',
+        '## Decisions',
+        '',
+        'The Council endorsed the coastal plan.',
+        '',
+        '### Present',
+        '',
+        '| Name | Role |',
+        '| --- | --- |',
+        '| Dr Mia Wong | Chair |',
+        '| Mr Sam Ford | Member |',
+        '',
+        '- first point',
+        '  - nested point',
+        '- second point',
+        '',
+        '1. first numbered point',
+        '2. second numbered point',
+        '',
+      ].join('\n'),
+    );
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('reads tab-separated lines as a table', () => {
+    const { blocks } = textToBlocks('Name\tRole\nJane Smith\tChair\n');
+    expect(blocks).toEqual([
+      { kind: 'table-row', cells: ['Name', 'Role'], header: true },
+      { kind: 'table-row', cells: ['Jane Smith', 'Chair'], header: false },
+    ]);
+  });
+
+  it('joins a hard-wrapped line that continues in lower case', () => {
+    const { blocks } = textToBlocks('The Group met in Perth on 1 May 2022 and\nheard from members.\n');
+    expect(blocks).toEqual([{ kind: 'paragraph', text: 'The Group met in Perth on 1 May 2022 and heard from members.' }]);
+  });
+
+  it('never leaves the draft invalid, even from nothing recognisable', () => {
+    const result = importBlocks([{ kind: 'paragraph', text: 'Nothing here says who met or when.' }], { sourceName: 'x.txt', fallbackDate: FALLBACK });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual([
+      'meeting.group.name',
+      'title',
+      'meeting.date',
+      'meeting.mode',
+      'meeting.place',
+      'meeting.chair',
+      'attendance_note',
+    ]);
+  });
+});
+
+describe('every fixture', () => {
+  const names = [
+    'attendance-labelled.txt',
+    'attendance-list.txt',
+    'attendance-sentence.txt',
+    'bullets.txt',
+    'caps-headings.txt',
+    'date-capitals.txt',
+    'date-dash-range.txt',
+    'date-day-comma.txt',
+    'date-month-first.txt',
+    'date-none.txt',
+    'date-ordinal.txt',
+    'date-plain.txt',
+    'date-title-only.txt',
+    'date-two-days.txt',
+    'date-weekday-dateline.txt',
+    'ends-then-text.txt',
+    'markdown.md',
+  ];
+  it.each(names)('%s keeps every word in order and passes checkText', (name) => {
+    const source = readFileSync(resolve(fixturesDir, name), 'utf8');
+    const { result, data, body } = fixture(name);
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source, result, data, body);
+  });
+});
