@@ -23,6 +23,27 @@ function archive() {
   });
 }
 
+describe('importing a Word document with attendance tables', () => {
+  it('reads people, roles, organisations and attendance from the tables, and the meeting facts', async () => {
+    const cwd = project({ 'cpr.docx': readFileSync(join(repo, 'examples/rendered/2021-05-05-cpr.docx')) });
+    const result = await runCli(['import', 'cpr.docx'], cwd);
+    expect(result.code).toBe(0);
+    const { loadCommunique } = await import('../src/core/load.js');
+    const text = readFileSync(join(cwd, 'cpr.md'), 'utf8');
+    expect(checkText(text).messages.filter((message) => message.severity === 'error')).toEqual([]);
+    const data = loadCommunique(text).data as { meeting: Record<string, unknown>; attendees: Record<string, unknown>[] };
+    expect(data.meeting).toMatchObject({ date: '2021-05-05', mode: 'hybrid', place: 'Perth', chair: ['michelle-andrews', 'louise-giolitto'] });
+    expect(data.attendees.map(({ name, role, organisation, attendance }) => [name, role, organisation, attendance])).toEqual([
+      ['Michelle Andrews', 'Director General', 'Department of Communities', 'present'],
+      ['Louise Giolitto', 'Chief Executive Officer', 'Western Australian Council of Social Service', 'present'],
+      ['Community services sector peak representative', 'Representing a community services sector peak body', undefined, 'remote'],
+      ['Executive Director, Department of Communities', 'Executive Director', 'Department of Communities', 'present'],
+      ['Sector Partnerships Team', undefined, 'Department of Communities', 'present'],
+      ['Assistant Director General, Department of Communities', 'Assistant Director General', 'Department of Communities', 'apology'],
+    ]);
+  });
+});
+
 describe.skipIf(!existsSync(seeds) && !process.env.CI)('communique import', () => {
   it('imports a folder of text and Word communiqués into drafts that pass validate, with a summary', async () => {
     const cwd = archive();

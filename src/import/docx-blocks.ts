@@ -20,8 +20,11 @@ export function htmlToBlocks(html: string): Block[] {
       const tag = child.tagName;
       if (/^h[1-6]$/.test(tag)) blocks.push({ kind: 'heading', text: textOf(child), level: Number(tag[1]) });
       else if (tag === 'p') {
-        const text = textOf(child);
-        if (text) blocks.push({ kind: 'paragraph', text });
+        // Lines broken with Shift+Enter (a block of meeting facts) are separate statements.
+        for (const line of textOf(child).split('\n')) {
+          const text = line.trim();
+          if (text) blocks.push({ kind: 'paragraph', text });
+        }
       } else if (tag === 'ul' || tag === 'ol') walk(child, depth + 1, tag === 'ol');
       else if (tag === 'li') {
         // An item's own text, then any list nested in it.

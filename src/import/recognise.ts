@@ -357,7 +357,7 @@ interface Attendee {
   role?: string;
   organisation?: string;
   kind: 'member' | 'guest' | 'observer' | 'presenter' | 'secretariat';
-  attendance: 'present' | 'apology' | 'absent';
+  attendance: 'present' | 'remote' | 'partial' | 'apology' | 'absent';
 }
 
 interface Action {
@@ -493,6 +493,17 @@ const LABELS: readonly [RegExp, Pick<Attendee, 'kind' | 'attendance'>][] = [
   [/^absent/i, { kind: 'member', attendance: 'absent' }],
 ];
 const LABEL_LINE = /^((?:members\s+)?present|attendees|attendance|members(?:\s+attending|\s+present)?|participants|in attendance|also (?:present|in attendance)|observers?|secretariat|guests?|presenters?|apolog(?:y|ies)(?:\s+received)?|absent)\s*(?::|[-–—]\s|$)\s*(.*)$/i;
+
+/** "Present", "Joined remotely", "Part of the meeting", "Apology", "Absent" as written in an attendance column. */
+function attendanceOf(text: string): Attendee['attendance'] | undefined {
+  const value = text.trim().toLowerCase();
+  if (/^apolog/.test(value)) return 'apology';
+  if (/^absent/.test(value)) return 'absent';
+  if (/remote|online|video|phone|virtual/.test(value)) return 'remote';
+  if (/part|partial|left|arrived/.test(value)) return 'partial';
+  if (/^present|^attended|^yes/.test(value)) return 'present';
+  return undefined;
+}
 
 function labelled(text: string): { how: Pick<Attendee, 'kind' | 'attendance'>; rest: string } | undefined {
   const match = LABEL_LINE.exec(text.trim());
@@ -635,12 +646,17 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
     attendees.push(attendee);
     return attendee;
   };
+  /** Someone listed with the role "Chair" or "Co-chair" chaired the meeting, if they were there. */
+  const noteChair = (attendee: Attendee) => {
+    if (/^(?:co-?)?chair(?:person)?$/i.test(attendee.role ?? '') && ['present', 'remote', 'partial'].includes(attendee.attendance) && !chairIds.includes(attendee.id)) {
+      chairIds.push(attendee.id);
+    }
+  };
   const addEntry = (entry: string, how: Pick<Attendee, 'kind' | 'attendance'>): boolean => {
     const person = parsePerson(entry);
     const kind = how.kind !== 'member' ? (/secretariat/i.test(entry) ? 'secretariat' : how.kind) : how.kind;
     if (person) {
-      const attendee = addAttendee(person, { ...how, kind });
-      if (/^(?:co-?)?chair(?:person)?$/i.test(attendee.role ?? '') && how.attendance === 'present') chairIds.push(attendee.id);
+      noteChair(addAttendee(person, { ...how, kind }));
       return true;
     }
     // An organisation's seat ("Seer Data and Analytics representative") is listed as given;
@@ -648,6 +664,19 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
     const name = entry.trim().replace(/[.;]$/, '');
     if (!/^\p{Lu}/u.test(name) || /[.!?]/.test(name) || name.split(/\s+/).length > 8) return false;
     addAttendee({ name }, { ...how, kind });
+    return true;
+  };
+
+  let columns: { name: number; role: number; attendance: number } | undefined;
+  const addTableRow = (cells: readonly string[], at: NonNullable<typeof columns>, group: Pick<Attendee, 'kind' | 'attendance'> | undefined): boolean => {
+    const nameCell = cells[at.name]?.trim() ?? '';
+    if (nameCell === '') return false;
+    const person: Person = parsePerson(nameCell) ?? { name: nameCell };
+    // "Director General, Department of Communities; representing …": the part before any `;`.
+    const roleCell = (cells[at.role] ?? '').split(';')[0]!.replace(/\s*\(proxy for [^)]*\)/i, '');
+    for (const part of roleCell.split(/\s*,\s*/)) if (part) describeRole(part, person);
+    const attendance = attendanceOf(cells[at.attendance] ?? '') ?? group?.attendance ?? 'present';
+    noteChair(addAttendee(person, { kind: group?.kind ?? 'member', attendance }));
     return true;
   };
 
@@ -661,10 +690,19 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
       continue;
     }
     if (current && block.kind === 'list-item' && addEntry(block.text, current)) continue;
-    if (current && block.kind === 'table-row') {
-      if (block.header && /^name$/i.test(block.cells[0] ?? '')) continue;
-      if (addEntry(block.cells.join(', '), current)) continue;
-    }
+    if (block.kind === 'table-row') {
+      // An attendance table: its header names the columns, rows are people.
+      if (block.header && block.cells.some((cell) => /^name$/i.test(cell.trim()))) {
+        columns = {
+          name: block.cells.findIndex((cell) => /^name$/i.test(cell.trim())),
+          role: block.cells.findIndex((cell) => /role|organi[sz]ation|position|title/i.test(cell)),
+          attendance: block.cells.findIndex((cell) => /attendance|attended/i.test(cell)),
+        };
+        continue;
+      }
+      if (columns && addTableRow(block.cells, columns, current)) continue;
+      if (current && addEntry(block.cells.join(', '), current)) continue;
+    } else columns = undefined;
     if (current && block.kind === 'paragraph' && parsePerson(block.text) && block.text.length < 120 && !/[.!?]$/.test(block.text)) {
       addEntry(block.text, current);
       continue;
@@ -700,7 +738,7 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
   for (const block of bodyBlocks) {
     const chair = block.kind !== 'table-row' ? /^(co-?chairs?|chair(?:person)?)\s*:\s*(.+)$/i.exec(block.text) : null;
     if (!chair) continue;
-    for (const entry of chair[2]!.split(/\s*;\s*|,?\s+and\s+(?=(?:the\s+)?\p{Lu})/u)) {
+    for (const entry of entries(chair[2]!)) {
       const person = parsePerson(entry);
       if (person) chairIds.push(addAttendee({ role: /co/i.test(chair[1]!) ? 'Co-chair' : 'Chair', ...person }, { kind: 'member', attendance: 'present' }).id);
     }
