@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { EXIT } from '../cli/run.js';
 import type { Io } from '../cli/io.js';
-import { writeAtomically } from '../render/outputs.js';
+import { writeNewFile } from '../render/outputs.js';
 import { decodeSource } from '../import/decode.js';
 import { docxToBlocks } from '../import/docx-blocks.js';
 import { importBlocks } from '../import/recognise.js';
@@ -73,15 +73,11 @@ export async function importCommand(paths: readonly string[], options: ImportCom
     // A Markdown source would otherwise be its own target.
     if (resolve(target) === resolve(file)) target = join(dirname(target), `${stem}.communique.md`);
     const targetName = relative(io.cwd, target) || target;
-    if (!options.dryRun && existsSync(target)) {
+    if (options.dryRun) io.stdout.write(result.text);
+    else if (!writeNewFile(target, new TextEncoder().encode(result.text))) {
       failed++;
       io.stderr.write(`communique: not importing ${name}: ${targetName} already exists and is never overwritten (choose another --out)\n`);
       continue;
-    }
-    if (options.dryRun) io.stdout.write(result.text);
-    else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeAtomically(target, new TextEncoder().encode(result.text));
     }
 
     imported++;

@@ -1,8 +1,7 @@
 import { EXIT } from '../cli/run.js';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Io } from '../cli/io.js';
 import { canPrompt, isCancellation, type Prompts, terminalPrompts } from '../cli/prompts.js';
 import type { LoadedConfig } from '../config/discover.js';
@@ -37,6 +36,7 @@ import {
   textProblem,
 } from '../draft/fields.js';
 import { type Carried, carryForward, findGroup, type Group, groupsIn, type KnownCommunique, latestOf } from '../draft/previous.js';
+import { writeNewFile } from '../render/outputs.js';
 import { builtInTemplates } from '../render/templates.js';
 import { inputFiles, readConfiguration, reportConfigProblem } from './shared.js';
 
@@ -429,42 +429,6 @@ function findDraftTemplate(name: string, projectFolder: string | undefined): Fou
     if (existsSync(path)) return { ok: true, source: readFileSync(path, 'utf8') };
   }
   return { ok: false, message: `there is no draft template named \`${name}\`; a draft template is a new.md.hbs in ${folders.map((folder) => join(folder, name)).join(' or ')}` };
-}
-
-/**
- * Write a file that must not exist yet. The content goes to a temporary file first and is
- * linked into place, which fails if the name was taken in the meantime: no half-written
- * draft, and nothing replaced, even in a race. False when the file exists.
- */
-function writeNewFile(path: string, content: Uint8Array): boolean {
-  if (existsSync(path)) return false;
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const descriptor = openSync(temporary, 'wx');
-  try {
-    let written = 0;
-    while (written < content.length) written += writeSync(descriptor, content, written);
-  } finally {
-    closeSync(descriptor);
-  }
-  try {
-    linkSync(temporary, path);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    // File systems without hard links: an exclusive create still never replaces a file.
-    const fallback = openSync(path, 'wx');
-    try {
-      let written = 0;
-      while (written < content.length) written += writeSync(fallback, content, written);
-    } finally {
-      closeSync(fallback);
-    }
-    return true;
-  } finally {
-    rmSync(temporary, { force: true });
-  }
 }
 
 function displayPath(path: string, cwd: string): string {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 /**
@@ -103,18 +103,54 @@ export function writeOutputs(outputs: readonly PlannedOutput[], generator: strin
 }
 
 export function writeAtomically(path: string, content: Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = writeTemporary(path, content);
   try {
-    const descriptor = openSync(temporary, 'wx');
-    try {
-      let written = 0;
-      while (written < content.length) written += writeSync(descriptor, content, written);
-    } finally {
-      closeSync(descriptor);
-    }
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Write a file that must not exist yet. The content goes to a temporary file first and is
+ * linked into place, which fails if the name was taken in the meantime: no half-written
+ * file, and nothing replaced, even in a race. False when the file exists.
+ */
+export function writeNewFile(path: string, content: Uint8Array): boolean {
+  if (existsSync(path)) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = writeTemporary(path, content);
+  try {
+    linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // File systems without hard links: an exclusive create still never replaces a file.
+    writeAll(openSync(path, 'wx'), content);
+    return true;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** The content in a new temporary file beside `path`. */
+function writeTemporary(path: string, content: Uint8Array): string {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeAll(openSync(temporary, 'wx'), content);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return temporary;
+}
+
+function writeAll(descriptor: number, content: Uint8Array): void {
+  try {
+    let written = 0;
+    while (written < content.length) written += writeSync(descriptor, content, written);
+  } finally {
+    closeSync(descriptor);
   }
 }
