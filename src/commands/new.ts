@@ -31,11 +31,11 @@ import {
   MODES,
   modeProblem,
   numberProblem,
-  slugify,
   splitList,
   textProblem,
 } from '../draft/fields.js';
 import { type Carried, carryForward, findGroup, type Group, groupsIn, type KnownCommunique, latestOf } from '../draft/previous.js';
+import { slugify } from '../core/write-front-matter.js';
 import { writeNewFile } from '../render/outputs.js';
 import { builtInTemplates } from '../render/templates.js';
 import { inputFiles, readConfiguration, reportConfigProblem } from './shared.js';

@@ -28,10 +28,6 @@ export class SourceText {
     this.lineStarts = starts;
   }
 
-  get lineCount(): number {
-    return this.lineStarts.length;
-  }
-
   /** The position of a character offset; offsets past the end clamp to the end. */
   position(offset: number): Position {
     let clamped = Math.max(0, Math.min(offset, this.text.length));

@@ -1,8 +1,7 @@
 import Handlebars from 'handlebars';
-import { Document, isMap, isSeq, visit } from 'yaml';
 import type { Action, Attendance, Attendee, MeetingMode } from '../core/model.js';
 import { ATTENDED, realDate } from '../core/model.js';
-import { slugify } from './fields.js';
+import { frontMatterYaml, slugify } from '../core/write-front-matter.js';
 import type { Group } from './previous.js';
 
 /**
@@ -144,19 +143,6 @@ export function draftData(plan: DraftPlan): Record<string, unknown> {
   if (attendees.length > 0) data.attendees = attendees;
   if (actions.length > 0) data.actions = actions;
   return data;
-}
-
-/** YAML 1.2 front matter: dates stay text, short lists and references stay on one line. */
-export function frontMatterYaml(data: Record<string, unknown>): string {
-  const document = new Document(data, { version: '1.2' });
-  visit(document, {
-    Pair(_, pair) {
-      const name = String((pair.key as { value?: unknown })?.value);
-      if ((name === 'chair' || name === 'owner') && isSeq(pair.value)) pair.value.flow = true;
-      if (name === 'carried_from' && isMap(pair.value)) pair.value.flow = true;
-    },
-  });
-  return document.toString({ lineWidth: 0 });
 }
 
 export interface DraftView {

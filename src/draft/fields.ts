@@ -51,13 +51,3 @@ export function splitList(value: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
-
-/** Lower-case letters, digits and single hyphens: an id or file name made from any text. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}

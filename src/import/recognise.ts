@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, visit } from 'yaml';
+import { frontMatterYaml, slugify } from '../core/write-front-matter.js';
 import { textToBlocks } from './text-blocks.js';
 import type { Block, ImportOptions, ImportResult, Placeholder } from './types.js';
 
@@ -168,15 +168,6 @@ function parsePerson(text: string): Person | undefined {
   });
   if (paren) describeRole(paren[1]!, person);
   return person;
-}
-
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 const normalise = (text: string) => text.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
@@ -640,8 +631,8 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
       existing.organisation ??= person.organisation;
       return existing;
     }
-    let id = slug(person.name) || 'attendee';
-    for (let suffix = 2; attendees.some((attendee) => attendee.id === id); suffix++) id = `${slug(person.name)}-${suffix}`;
+    let id = slugify(person.name) || 'attendee';
+    for (let suffix = 2; attendees.some((attendee) => attendee.id === id); suffix++) id = `${slugify(person.name)}-${suffix}`;
     const attendee: Attendee = { id, ...person, ...how };
     attendees.push(attendee);
     return attendee;
@@ -864,7 +855,7 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
   const shortOrName = group.short_name ?? (known ? group.name : '');
   const data: Record<string, unknown> = {
     schema_version: 1,
-    id: `${slug(shortOrName) || 'communique'}-${String(meeting.date ?? meeting.start)}`,
+    id: `${slugify(shortOrName) || 'communique'}-${String(meeting.date ?? meeting.start)}`,
     title,
     status: 'draft',
     lang: 'en-AU',
@@ -895,19 +886,6 @@ function orderMeeting(meeting: Record<string, unknown>): Record<string, unknown>
 function orderAttendee(attendee: Attendee): Record<string, unknown> {
   const order: (keyof Attendee)[] = ['id', 'honorific', 'name', 'post_nominals', 'role', 'organisation', 'kind', 'attendance'];
   return Object.fromEntries(order.filter((key) => attendee[key] !== undefined).map((key) => [key, attendee[key]]));
-}
-
-/** YAML 1.2, so dates stay text; chairs and owners on one line, as people write them. */
-function frontMatterYaml(data: Record<string, unknown>): string {
-  const document = new Document(data, { version: '1.2' });
-  visit(document, {
-    Pair(_, pair) {
-      const name = String((pair.key as { value?: unknown })?.value);
-      if ((name === 'chair' || name === 'owner') && isSeq(pair.value)) pair.value.flow = true;
-      if (name === 'carried_from' && isMap(pair.value)) pair.value.flow = true;
-    },
-  });
-  return document.toString({ lineWidth: 0 });
 }
 
 /** Plain text or Markdown to a communiqué, with what was stripped on the way. */
