@@ -29,8 +29,8 @@ await esbuild.build({
   absWorkingDir: root,
   entryPoints: {
     cli: 'src/cli/main.ts',
-    worker: 'src/validate/worker.ts',
-    'render-worker': 'src/render/worker.ts',
+    worker: 'src/pipeline/check-worker.ts',
+    'render-worker': 'src/pipeline/render-worker.ts',
   },
   outdir: 'dist',
   bundle: true,

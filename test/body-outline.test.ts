@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
-import { outlineBody } from '../src/core/body-outline.js';
-import { loadCommunique } from '../src/core/load.js';
+import { outlineBody } from '../src/core/check/body-outline.js';
+import { loadCommunique } from '../src/core/parse/communique.js';
 
 /**
  * outlineBody is a line scanner used instead of remark for speed; it must find the headings

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/core/check.js';
+import { checkText } from '../src/core/check/check.js';
 import { project, runCli } from './support/io.js';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -28,7 +28,7 @@ describe('importing a Word document with attendance tables', () => {
     const cwd = project({ 'cpr.docx': readFileSync(join(repo, 'examples/rendered/2021-05-05-cpr.docx')) });
     const result = await runCli(['import', 'cpr.docx'], cwd);
     expect(result.code).toBe(0);
-    const { loadCommunique } = await import('../src/core/load.js');
+    const { loadCommunique } = await import('../src/core/parse/communique.js');
     const text = readFileSync(join(cwd, 'cpr.md'), 'utf8');
     expect(checkText(text).messages.filter((message) => message.severity === 'error')).toEqual([]);
     const data = loadCommunique(text).data as { meeting: Record<string, unknown>; attendees: Record<string, unknown>[] };

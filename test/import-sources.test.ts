@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSource } from '../src/import/decode.js';
-import { docxToBlocks, htmlToBlocks } from '../src/import/docx-blocks.js';
+import { decodeSource } from '../src/import/sources/decode.js';
+import { docxToBlocks, htmlToBlocks } from '../src/import/sources/docx.js';
 
 const repo = resolve(import.meta.dirname, '..');
 

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/core/check.js';
+import { checkText } from '../src/core/check/check.js';
 import { importBlocks, importText } from '../src/import/recognise.js';
-import { textToBlocks } from '../src/import/text-blocks.js';
+import { textToBlocks } from '../src/import/sources/text.js';
 import type { ImportResult } from '../src/import/types.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config/config.js';
+import { parseConfig } from '../src/config/parse.js';
 import { project, runCli } from './support/io.js';
 
 const repo = resolve(import.meta.dirname, '..');

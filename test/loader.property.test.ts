@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/core/check.js';
+import { checkText } from '../src/core/check/check.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { rules } from '../src/diagnostics/rules.js';
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkText } from '../src/core/check.js';
-import { loadCommunique } from '../src/core/load.js';
+import { checkText } from '../src/core/check/check.js';
+import { loadCommunique } from '../src/core/parse/communique.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { checkFile } from '../src/validate/check-file.js';
+import { checkFile } from '../src/pipeline/check-file.js';
 
 /**
  * Hostile inputs for the loader. Every expectation below was written from reading the

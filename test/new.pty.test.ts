@@ -2,8 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/core/check.js';
-import { loadCommunique } from '../src/core/load.js';
+import { checkText } from '../src/core/check/check.js';
+import { loadCommunique } from '../src/core/parse/communique.js';
 import { project } from './support/io.js';
 
 /**

@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompts, SelectQuestion } from '../src/cli/prompts.js';
+import type { Io } from '../src/io/io.js';
+import type { CheckboxQuestion, ConfirmQuestion, InputQuestion, Prompts, SelectQuestion } from '../src/io/prompts.js';
 import { type NewOptions, newCommand } from '../src/commands/new.js';
-import { checkText } from '../src/core/check.js';
-import { loadCommunique } from '../src/core/load.js';
+import { checkText } from '../src/core/check/check.js';
+import { loadCommunique } from '../src/core/parse/communique.js';
 import { project } from './support/io.js';
 
 const TODAY = '2021-08-04';

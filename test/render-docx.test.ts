@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import type { Heading } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { loadCommunique } from '../src/core/load.js';
+import { loadCommunique } from '../src/core/parse/communique.js';
 import type { Communique } from '../src/core/model.js';
 import { parseBody } from '../src/render/body.js';
 import { type DocxOptions, renderDocx } from '../src/render/docx.js';

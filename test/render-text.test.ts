@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { loadCommunique } from '../src/core/load.js';
+import { loadCommunique } from '../src/core/parse/communique.js';
 import type { Communique } from '../src/core/model.js';
 import { parseBody } from '../src/render/body.js';
 import { renderText } from '../src/render/text.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { type CheckOptions, checkText } from '../src/core/check.js';
+import { type CheckOptions, checkText } from '../src/core/check/check.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { rules } from '../src/diagnostics/rules.js';
 

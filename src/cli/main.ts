@@ -1,3 +1,3 @@
 // The CLI's entry point for bin/communique.js.
-export { processIo } from './io.js';
-export { run } from './run.js';
+export { processIo } from '../io/io.js';
+export { run } from './program.js';

@@ -1,15 +1,15 @@
 import { basename } from 'node:path';
-import { EXIT } from '../cli/run.js';
-import type { Io } from '../cli/io.js';
+import { EXIT } from '../cli/program.js';
+import type { Io } from '../io/io.js';
 import { buildRegister, filterRegister, type RegisterEntry, type RegisterSource } from '../actions/register.js';
-import { checkCommunique } from '../core/check.js';
-import { DEFAULT_MAX_BYTES } from '../core/decode.js';
-import { loadCommunique, spanOfPath } from '../core/load.js';
+import { checkCommunique } from '../core/check/check.js';
+import { DEFAULT_MAX_BYTES } from '../core/parse/decode.js';
+import { loadCommunique, spanOfPath } from '../core/parse/communique.js';
 import type { Communique } from '../core/model.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
-import { readBounded } from '../validate/check-file.js';
+import { readBounded } from '../pipeline/check-file.js';
 import { configuredInputs, formatContext } from './shared.js';
 
 /**

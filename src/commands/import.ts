@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { EXIT } from '../cli/run.js';
-import type { Io } from '../cli/io.js';
-import { writeNewFile } from '../render/outputs.js';
-import { decodeSource } from '../import/decode.js';
-import { docxToBlocks } from '../import/docx-blocks.js';
+import { EXIT } from '../cli/program.js';
+import type { Io } from '../io/io.js';
+import { writeNewFile } from '../io/write.js';
+import { decodeSource } from '../import/sources/decode.js';
+import { docxToBlocks } from '../import/sources/docx.js';
 import { importBlocks } from '../import/recognise.js';
-import { textToBlocks } from '../import/text-blocks.js';
+import { textToBlocks } from '../import/sources/text.js';
 import type { ImportResult } from '../import/types.js';
 
 /**

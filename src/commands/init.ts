@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { EXIT } from '../cli/run.js';
-import type { Io } from '../cli/io.js';
+import { EXIT } from '../cli/program.js';
+import type { Io } from '../io/io.js';
 import { CONFIG_FILE_NAMES } from '../config/discover.js';
-import { writeAtomically } from '../render/outputs.js';
+import { writeAtomically } from '../io/write.js';
 
 /**
  * `communique init`: set a repository up in one step — a configuration file with its

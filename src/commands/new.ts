@@ -1,12 +1,12 @@
-import { EXIT } from '../cli/run.js';
+import { EXIT } from '../cli/program.js';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Io } from '../cli/io.js';
-import { canPrompt, isCancellation, type Prompts, terminalPrompts } from '../cli/prompts.js';
+import type { Io } from '../io/io.js';
+import { canPrompt, isCancellation, type Prompts, terminalPrompts } from '../io/prompts.js';
 import type { LoadedConfig } from '../config/discover.js';
-import { checkText } from '../core/check.js';
-import { loadCommunique } from '../core/load.js';
+import { checkText } from '../core/check/check.js';
+import { loadCommunique } from '../core/parse/communique.js';
 import type { Attendance, Attendee, AttendeeKind, MeetingMode } from '../core/model.js';
 import { ATTENDED, realDate } from '../core/model.js';
 import { type DraftAnswers, parseAnswersJson } from '../draft/answers.js';
@@ -34,9 +34,9 @@ import {
   splitList,
   textProblem,
 } from '../draft/fields.js';
-import { type Carried, carryForward, findGroup, type Group, groupsIn, type KnownCommunique, latestOf } from '../draft/previous.js';
+import { type Carried, carryForward, findGroup, type Group, groupsIn, type KnownCommunique, latestOf } from '../draft/carry.js';
 import { slugify } from '../core/write-front-matter.js';
-import { writeNewFile } from '../render/outputs.js';
+import { writeNewFile } from '../io/write.js';
 import { builtInTemplates } from '../render/templates.js';
 import { inputFiles, readConfiguration, reportConfigProblem } from './shared.js';
 

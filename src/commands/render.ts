@@ -1,14 +1,14 @@
 import { basename, resolve } from 'node:path';
-import { EXIT } from '../cli/run.js';
-import type { Io } from '../cli/io.js';
+import { EXIT } from '../cli/program.js';
+import type { Io } from '../io/io.js';
 import type { LoadedConfig } from '../config/discover.js';
-import type { CheckOptions } from '../core/check.js';
+import type { CheckOptions } from '../core/check/check.js';
 import type { Stage } from '../core/model.js';
-import { type PlannedOutput, refusals, writeOutputs } from '../render/outputs.js';
-import type { RenderedFile } from '../render/render-file.js';
-import { prepareRenderers, type RendererSpec, renderFiles } from '../render/render-files.js';
+import { type PlannedOutput, refusals, writeOutputs } from '../io/write.js';
+import type { RenderedFile } from '../pipeline/render-file.js';
+import { prepareRenderers, type RendererSpec, renderFiles } from '../pipeline/render-files.js';
 import { EXTENSIONS, type OutputFormat, TemplateError } from '../render/renderers.js';
-import type { FileToCheck } from '../validate/files.js';
+import type { FileToCheck } from '../io/inputs.js';
 import { configuredInputs, GENERATOR, reportOnStderr } from './shared.js';
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXIT } from '../cli/run.js';
-import type { Io } from '../cli/io.js';
-import { packageFile } from '../package-files.js';
-import { writeAtomically } from '../render/outputs.js';
+import { EXIT } from '../cli/program.js';
+import type { Io } from '../io/io.js';
+import { packageFile } from '../io/package-files.js';
+import { writeAtomically } from '../io/write.js';
 
 /**
  * `communique schema [name] [--out folder]`: the published JSON Schemas, for editors and

@@ -1,12 +1,12 @@
 import { relative, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { type Io, wantsColor } from '../cli/io.js';
-import { EXIT } from '../cli/run.js';
+import { type Io, wantsColor } from '../io/io.js';
+import { EXIT } from '../cli/program.js';
 import { discoverConfig, type LoadedConfig, loadConfig } from '../config/discover.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import { type FormatContext, loadFormatter } from '../formatters/index.js';
-import { expandPaths, type FileToCheck } from '../validate/files.js';
+import { expandPaths, type FileToCheck } from '../io/inputs.js';
 
 /** What every command that reads communiqués shares: configuration, paths and reporting. */
 export const DOCS_URL = 'https://communique.dev/docs/rules';

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { EXIT } from '../cli/run.js';
-import type { Io } from '../cli/io.js';
-import type { CheckOptions } from '../core/check.js';
+import { EXIT } from '../cli/program.js';
+import type { Io } from '../io/io.js';
+import type { CheckOptions } from '../core/check/check.js';
 import type { Stage } from '../core/model.js';
 import { summarise } from '../diagnostics/diagnostic.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
-import { checkFiles } from '../validate/check-files.js';
+import { checkFiles } from '../pipeline/check-files.js';
 import { configuredInputs, formatContext } from './shared.js';
 
 export interface ValidateOptions {

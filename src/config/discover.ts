@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type CommuniqueConfig, parseConfig } from './config.js';
+import { type CommuniqueConfig, parseConfig } from './parse.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceText } from '../core/source-text.js';
+import type { SourceText } from '../core/parse/source-text.js';
 
 /** The file names a configuration may have, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = ['communique.config.json', '.communiquerc.json'] as const;

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { Action, Attendance, Attendee, MeetingMode } from '../core/model.js';
 import { ATTENDED, realDate } from '../core/model.js';
 import { frontMatterYaml, slugify } from '../core/write-front-matter.js';
-import type { Group } from './previous.js';
+import type { Group } from './carry.js';
 
 /**
  * Turning settled answers into the draft's text. Pure: the template's source comes in,

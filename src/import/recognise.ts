@@ -1,5 +1,5 @@
 import { frontMatterYaml, slugify } from '../core/write-front-matter.js';
-import { textToBlocks } from './text-blocks.js';
+import { textToBlocks } from './sources/text.js';
 import type { Block, ImportOptions, ImportResult, Placeholder } from './types.js';
 
 /**

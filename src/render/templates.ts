@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageFile } from '../package-files.js';
+import { packageFile } from '../io/package-files.js';
 
 /**
  * Finding a template by name. Built-in templates live in the package's `templates/`

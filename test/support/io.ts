@@ -1,8 +1,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Io } from '../../src/cli/io.js';
-import { run } from '../../src/cli/run.js';
+import type { Io } from '../../src/io/io.js';
+import { run } from '../../src/cli/program.js';
 
 /** Run the CLI in-process with captured output, as a user in `cwd` would. */
 export async function runCli(argv: string[], cwd: string, env: Record<string, string> = {}) {

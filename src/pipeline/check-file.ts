@@ -1,9 +1,9 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
-import { type CheckOptions, checkText } from '../core/check.js';
-import { DEFAULT_MAX_BYTES } from '../core/decode.js';
-import { decodeProblemDiagnostic } from '../core/load.js';
+import { type CheckOptions, checkText } from '../core/check/check.js';
+import { DEFAULT_MAX_BYTES } from '../core/parse/decode.js';
+import { decodeProblemDiagnostic } from '../core/parse/communique.js';
 
 const FIRST_COLUMN = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 

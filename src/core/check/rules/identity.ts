@@ -1,4 +1,4 @@
-import { asList, asRecord, asString } from '../model.js';
+import { asList, asRecord, asString } from '../../model.js';
 import type { RuleContext } from './context.js';
 
 const LISTS = [

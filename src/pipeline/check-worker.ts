@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CheckOptions } from '../core/check.js';
-import { serveBatches } from '../workers/pool.js';
+import type { CheckOptions } from '../core/check/check.js';
+import { serveBatches } from './pool.js';
 import { checkFile } from './check-file.js';
-import type { FileToCheck } from './files.js';
+import type { FileToCheck } from '../io/inputs.js';
 
 /** A validate worker: checks the batches of files it is sent, one file at a time. */
 const options = (workerData as { options: CheckOptions }).options;

@@ -1,4 +1,4 @@
-import { ATTENDED, asList, asRecord, asString, meetingDays, realDate } from '../model.js';
+import { ATTENDED, asList, asRecord, asString, meetingDays, realDate } from '../../model.js';
 import type { RuleContext } from './context.js';
 import { attendeeIndex, describeAttendee } from './attendees.js';
 

@@ -1,16 +1,16 @@
 import { dirname, resolve } from 'node:path';
-import { type CheckOptions, checkCommunique } from '../core/check.js';
-import { DEFAULT_MAX_BYTES } from '../core/decode.js';
-import { decodeProblemDiagnostic, loadCommunique } from '../core/load.js';
+import { type CheckOptions, checkCommunique } from '../core/check/check.js';
+import { DEFAULT_MAX_BYTES } from '../core/parse/decode.js';
+import { decodeProblemDiagnostic, loadCommunique } from '../core/parse/communique.js';
 import type { Communique } from '../core/model.js';
 import type { Diagnostic, FileResult } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
-import { readBounded } from '../validate/check-file.js';
-import { parseBody } from './body.js';
-import { images, isRemote, loadLocalImage, localImagePath } from './images.js';
-import type { OutputFormat, Renderer } from './renderers.js';
-import { buildViewModel } from './view-model.js';
+import { readBounded } from './check-file.js';
+import { parseBody } from '../render/body.js';
+import { images, isRemote, loadLocalImage, localImagePath } from '../render/images.js';
+import type { OutputFormat, Renderer } from '../render/renderers.js';
+import { buildViewModel } from '../render/view-model.js';
 
 /**
  * One communiqué through the whole pipeline: read, check, refuse if it cannot be rendered,

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { FileToCheck } from '../validate/files.js';
-import { mapInWorkers } from '../workers/pool.js';
+import type { FileToCheck } from '../io/inputs.js';
+import { mapInWorkers } from './pool.js';
 import { type RenderedFile, type RenderFileOptions, renderFile } from './render-file.js';
-import { type OutputFormat, prepareRenderer, type Renderer, TemplateError } from './renderers.js';
+import { type OutputFormat, prepareRenderer, type Renderer, TemplateError } from '../render/renderers.js';
 
 /**
  * Rendering many files on every core: each worker prepares its own renderers (templates

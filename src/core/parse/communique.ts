@@ -1,9 +1,9 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { makeDiagnostic } from '../diagnostics/make.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
 import { DEFAULT_MAX_BYTES, decodeCommunique, type DecodeProblem, type DecodeResult } from './decode.js';
 import { type FrontMatterProblem, splitFrontMatter } from './front-matter.js';
 import { SourceText } from './source-text.js';
-import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation } from './yaml-front-matter.js';
+import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation } from './yaml.js';
 
 /**
  * A communiqué read as far as it could be: its text, its front matter as data with the

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import type { CheckOptions } from '../core/check.js';
+import type { CheckOptions } from '../core/check/check.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
-import { mapInWorkers } from '../workers/pool.js';
+import { mapInWorkers } from './pool.js';
 import { checkFile } from './check-file.js';
-import type { FileToCheck } from './files.js';
+import type { FileToCheck } from '../io/inputs.js';
 
 /** Checking many files on every core (see mapInWorkers). */
 export interface CheckFilesOptions {

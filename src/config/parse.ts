@@ -1,11 +1,11 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { rules } from '../diagnostics/rules.js';
-import type { SeveritySetting } from '../core/check.js';
+import type { SeveritySetting } from '../core/check/check.js';
 import type { Stage } from '../core/model.js';
-import { closest, schemaDiagnostics } from '../core/schema-errors.js';
-import { SourceText } from '../core/source-text.js';
-import { locateYamlPath, parseFrontMatterYaml } from '../core/yaml-front-matter.js';
+import { closest, schemaDiagnostics } from '../core/check/schema-errors.js';
+import { SourceText } from '../core/parse/source-text.js';
+import { locateYamlPath, parseFrontMatterYaml } from '../core/parse/yaml.js';
 import { validateConfig } from '../generated/validators.js';
 
 /**

@@ -1,5 +1,5 @@
-import { stageRank } from '../model.js';
-import { stringScalars } from '../yaml-front-matter.js';
+import { stageRank } from '../../model.js';
+import { stringScalars } from '../../parse/yaml.js';
 import type { RuleContext } from './context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ATTENDED, asList, asRecord, asString } from '../model.js';
+import { ATTENDED, asList, asRecord, asString } from '../../model.js';
 import type { RuleContext } from './context.js';
 
 export interface IndexedAttendee {

@@ -1,8 +1,8 @@
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { ruleMeta } from '../diagnostics/rules.js';
-import { validateCommunique } from '../generated/validators.js';
-import { type LoadedCommunique, type LoadOptions, loadCommunique, spanOfPath } from './load.js';
-import { isStage, type Stage, stageRank } from './model.js';
+import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { ruleMeta } from '../../diagnostics/rules.js';
+import { validateCommunique } from '../../generated/validators.js';
+import { type LoadedCommunique, type LoadOptions, loadCommunique, spanOfPath } from '../parse/communique.js';
+import { isStage, type Stage, stageRank } from '../model.js';
 import { checkActionDueDates, checkActionOwners } from './rules/actions.js';
 import { checkAttendance } from './rules/attendees.js';
 import { checkBodyDates, checkBodyMeetingFacts, checkHeadings } from './rules/body.js';

@@ -1,4 +1,4 @@
-import type { Block } from './types.js';
+import type { Block } from '../types.js';
 
 /**
  * Plain text (an exported Word file, an email, a web page copied out) or Markdown, already

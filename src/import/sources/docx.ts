@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Block } from './types.js';
+import type { Block } from '../types.js';
 
 /**
  * A Word document as blocks: mammoth turns its styles into HTML (Heading 1 → h1, lists,

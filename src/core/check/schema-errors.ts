@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { makeDiagnostic } from '../diagnostics/make.js';
-import type { RuleId } from '../diagnostics/rules.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import type { RuleId } from '../../diagnostics/rules.js';
 
 /**
  * Turning Ajv's errors into diagnostics a secretariat officer can act on: each one in

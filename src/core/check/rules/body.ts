@@ -1,5 +1,5 @@
 import { outlineBody } from '../body-outline.js';
-import { asList, asRecord, asString, meetingDays, realDate } from '../model.js';
+import { asList, asRecord, asString, meetingDays, realDate } from '../../model.js';
 import type { RuleContext } from './context.js';
 
 /** `body/heading-level-one`, `body/heading-skip`: the title is the one `#`; levels go down one at a time. */

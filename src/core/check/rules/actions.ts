@@ -1,4 +1,4 @@
-import { asList, asRecord, asString, realDate } from '../model.js';
+import { asList, asRecord, asString, realDate } from '../../model.js';
 import { closest } from '../schema-errors.js';
 import type { RuleContext } from './context.js';
 import { lastMeetingDay } from './meeting.js';

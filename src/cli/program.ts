@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { Io } from './io.js';
+import type { Io } from '../io/io.js';
 
 /**
  * The program as a function: arguments and the outside world in, an exit code out.

@@ -1,4 +1,4 @@
-import { firstInvalidUtf8 } from '../core/decode.js';
+import { firstInvalidUtf8 } from '../../core/parse/decode.js';
 
 /**
  * Text from an archive of old communiqués, in whatever encoding it was saved: UTF-8 (with

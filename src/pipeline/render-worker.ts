@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { serveBatches } from '../workers/pool.js';
-import type { FileToCheck } from '../validate/files.js';
+import { serveBatches } from './pool.js';
+import type { FileToCheck } from '../io/inputs.js';
 import { renderFile } from './render-file.js';
 import { type FileOptions, prepareRenderers, type RendererSpec } from './render-files.js';
 

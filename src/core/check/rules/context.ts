@@ -1,9 +1,9 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { makeDiagnostic } from '../../diagnostics/make.js';
-import type { RuleId } from '../../diagnostics/rules.js';
-import { type LoadedCommunique, spanOfPath } from '../load.js';
-import type { Stage } from '../model.js';
-import type { Span } from '../source-text.js';
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../../../diagnostics/make.js';
+import type { RuleId } from '../../../diagnostics/rules.js';
+import { type LoadedCommunique, spanOfPath } from '../../parse/communique.js';
+import type { Stage } from '../../model.js';
+import type { Span } from '../../parse/source-text.js';
 
 /** What every communiqué rule sees: the data, where it is, and how to report. */
 export class RuleContext {
