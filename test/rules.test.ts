@@ -13,6 +13,11 @@ import { rules } from '../src/diagnostics/rules.js';
  * One folder per way of breaking a rule: `test/fixtures/<rule id with / as -->[-case]/`
  * holds `input.md`, a communiqué that breaks that rule and nothing else, and
  * `expected.json`, every diagnostic `checkText` must give for it, worked out by hand.
+ *
+ * And one folder per near miss: `test/fixtures/<rule id with / as -->-not-<case>/` holds a
+ * complete, valid communiqué that comes as close as it can to breaking that rule without
+ * breaking it (a boundary, a spelling the rule must normalise), and `expected.json` is `[]`:
+ * no diagnostics at all, from any rule.
  */
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -29,6 +34,18 @@ const NOT_FROM_A_FIXTURE = new Set([
   'render/template-missing',
   'render/template-broken',
   'render/image-outside-project',
+  // About the run, not a communiqué: the configuration, the command line, files written and imported
+  'config/unreadable',
+  'usage/invalid-option',
+  'usage/no-input',
+  'usage/missing-answer',
+  'usage/max-warnings',
+  'usage/cancelled',
+  'input/skipped',
+  'write/refused',
+  'write/failed',
+  'import/unreadable',
+  'import/placeholder',
 ]);
 
 const KEYS = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'] as const;
@@ -48,11 +65,23 @@ function ruleOfFolder(folder: string): string | undefined {
   return best;
 }
 
-const fixtures = readdirSync(fixturesDir, { withFileTypes: true })
+/** A near miss is named `<rule>-not-<case>`, the `-not-` coming right after the rule's id. */
+function isNearMiss(folder: string, ruleId: string): boolean {
+  return folder.replace('--', '/').startsWith(`${ruleId}-not-`);
+}
+
+const folders = readdirSync(fixturesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .map((entry) => ({ folder: entry.name, ruleId: ruleOfFolder(entry.name) }))
-  .filter((fixture): fixture is { folder: string; ruleId: string } => fixture.ruleId !== undefined)
-  .sort((a, b) => (a.folder < b.folder ? -1 : 1));
+  .map((entry) => entry.name)
+  .sort();
+
+/** Folders named for no rule in the catalogue: a typo or a renamed rule, never silently skipped. */
+const unnamed = folders.filter((folder) => ruleOfFolder(folder) === undefined);
+
+const fixtures = folders.flatMap((folder) => {
+  const ruleId = ruleOfFolder(folder);
+  return ruleId ? [{ folder, ruleId, nearMiss: isNearMiss(folder, ruleId) }] : [];
+});
 
 function input(folder: string): Buffer {
   return readFileSync(join(fixturesDir, folder, 'input.md'));
@@ -69,9 +98,22 @@ function check(folder: string, options?: CheckOptions): Expected[] {
 describe('rule fixtures', () => {
   it('finds the fixture folders', () => {
     expect(fixtures.length).toBeGreaterThan(50);
+    expect(fixtures.filter((fixture) => fixture.nearMiss).length).toBeGreaterThan(30);
   });
 
-  for (const { folder, ruleId } of fixtures) {
+  it('names a catalogue rule in every fixture folder', () => {
+    expect(unnamed).toEqual([]);
+  });
+
+  for (const { folder, ruleId, nearMiss } of fixtures) {
+    if (nearMiss) {
+      it(`${folder} gives no diagnostics, as expected.json says`, () => {
+        // A near miss comes close to breaking its rule but breaks nothing at all.
+        expect(expected(folder)).toEqual([]);
+        expect(check(folder)).toEqual([]);
+      });
+      continue;
+    }
     it(`${folder} gives exactly the diagnostics in expected.json`, () => {
       const want = expected(folder);
       // A fixture breaks the rule it is named for, and only that rule.
@@ -92,7 +134,13 @@ describe('rule fixtures', () => {
   });
 
   it('has at least one fixture for every rule a communiqué can break', () => {
-    const covered = new Set(fixtures.map((fixture) => fixture.ruleId));
+    const covered = new Set(fixtures.filter((fixture) => !fixture.nearMiss).map((fixture) => fixture.ruleId));
+    const missing = rules.map((rule) => rule.id).filter((id) => !NOT_FROM_A_FIXTURE.has(id) && !covered.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('has at least one near miss for every rule a communiqué can break', () => {
+    const covered = new Set(fixtures.filter((fixture) => fixture.nearMiss).map((fixture) => fixture.ruleId));
     const missing = rules.map((rule) => rule.id).filter((id) => !NOT_FROM_A_FIXTURE.has(id) && !covered.has(id));
     expect(missing).toEqual([]);
   });
