@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // The only place that touches `process`: run the program, set the exit code.
-import { processIo, run } from '../dist/cli.js';
+import { nodeIo, run } from '../dist/cli.js';
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+process.exitCode = await run(process.argv.slice(2), nodeIo());

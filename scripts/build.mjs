@@ -29,8 +29,7 @@ await esbuild.build({
   absWorkingDir: root,
   entryPoints: {
     cli: 'src/cli/main.ts',
-    worker: 'src/pipeline/check-worker.ts',
-    'render-worker': 'src/pipeline/render-worker.ts',
+    worker: 'src/pipeline/worker.ts',
   },
   outdir: 'dist',
   bundle: true,

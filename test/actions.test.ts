@@ -80,7 +80,7 @@ describe('communique actions', () => {
   it('skips a file that is not a communiqué, saying so, and rejects unknown formats and statuses', async () => {
     const cwd = project({ 'a.md': 'no front matter', 'b.md': example('2021-11-16-nlg') });
     const result = await runCli(['actions', '.', '-f', 'json'], cwd, { COMMUNIQUE_TODAY: '2021-12-01' });
-    expect(result.stderr).toBe('communique: skipping a.md: it is not a valid communiqué (see communique validate)\n');
+    expect(result.stderr).toBe('communique: skipping a.md: it is not a valid communiqué\n  hint: Run `communique validate a.md` to see why.\n');
     expect(JSON.parse(result.stdout)).toHaveLength(3);
     expect((await runCli(['actions', '.', '-f', 'csv'], cwd)).stderr).toBe('communique: unknown format `csv`; use one of table, markdown, json, stylish, github, sarif, junit\n');
     expect((await runCli(['actions', '.', '--status', 'late'], cwd)).code).toBe(2);

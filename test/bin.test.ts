@@ -67,6 +67,7 @@ describe('the built binary', () => {
       ruleId: 'frontmatter/language',
       severity: 'error',
       message: 'The front matter is marked as `js`; only YAML front matter is accepted, and it is not run',
+      hint: 'Open the front matter with a line containing only `---`. Front matter in other languages is never run.',
       line: 1,
       column: 4,
       endLine: 1,

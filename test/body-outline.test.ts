@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { outlineBody } from '../src/core/check/body-outline.js';
-import { loadCommunique } from '../src/core/parse/communique.js';
+import { parseCommunique } from '../src/core/parse/communique.js';
 
 /**
  * outlineBody is a line scanner used instead of remark for speed; it must find the headings
@@ -47,7 +47,7 @@ const exampleNames = ['2021-05-05-cpr.md', '2021-05-25-nlg.md', '2021-11-16-nlg.
 
 describe('example bodies', () => {
   it.each(exampleNames)('finds the headings remark finds in %s', (name) => {
-    const loaded = loadCommunique(readFileSync(join(examplesDir, name)));
+    const loaded = parseCommunique(readFileSync(join(examplesDir, name)));
     const body = loaded.body;
     expect(body).toBeDefined();
     const expected = remarkHeadings(body!);
@@ -57,7 +57,7 @@ describe('example bodies', () => {
 
   it.each(exampleNames)('finds the headings remark finds in %s with CRLF line endings', (name) => {
     const text = readFileSync(join(examplesDir, name), 'utf8').replace(/\n/g, '\r\n');
-    const body = loadCommunique(text).body!;
+    const body = parseCommunique(text).body!;
     expect(scannerHeadings(body)).toEqual(remarkHeadings(body));
   });
 });

@@ -40,7 +40,7 @@ describe('communique validate', () => {
     expect((await runCli(['validate', 'warn.md', '--max-warnings', '1'], cwd)).code).toBe(0);
     const strict = await runCli(['validate', 'warn.md', '--max-warnings', '0'], cwd);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('communique: 1 warning found; --max-warnings allows 0\n');
+    expect(strict.stderr).toBe('communique: 1 warning found; --max-warnings allows 0\n  hint: Fix the warnings, or raise --max-warnings.\n');
   });
 
   it('reports errors only with --quiet', async () => {
@@ -61,6 +61,7 @@ describe('communique validate', () => {
             ruleId: 'action/owner-unknown',
             severity: 'error',
             message: 'Action `ACT-1` is owned by `dss`, who is not among the attendees or known organisations',
+            hint: "Use an attendee id or an attendee's organisation, or list the organisation under `organisations` in communique.config.json.",
             line: 19,
             column: 12,
             endLine: 19,
@@ -101,14 +102,19 @@ describe('communique validate', () => {
     expect(JSON.parse(glob.stdout).map((entry: { file: string }) => entry.file)).toEqual(['a/b/two.md']);
   });
 
+  const atStart = (ruleId: string, message: string) => ({ ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 2 });
+
   it('keeps going past files that cannot be checked', async () => {
     const cwd = project({ 'empty.md': '', 'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), 'valid.md': VALID_DRAFT });
     const result = await runCli(['validate', 'empty.md', 'binary.md', 'valid.md', '-f', 'json'], cwd);
     expect(JSON.parse(result.stdout)).toEqual([
-      { file: 'empty.md', messages: [{ ruleId: 'document/empty', severity: 'error', message: 'The file is empty', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
+      {
+        file: 'empty.md',
+        messages: [{ ...atStart('document/empty', 'The file is empty'), hint: expect.stringContaining('Start the file with a front matter block') }],
+      },
       {
         file: 'binary.md',
-        messages: [{ ruleId: 'document/binary', severity: 'error', message: 'The file contains binary data, not text', line: 1, column: 1, endLine: 1, endColumn: 2 }],
+        messages: [{ ...atStart('document/binary', 'The file contains binary data, not text'), hint: expect.stringContaining('UTF-8 Markdown') }],
       },
       { file: 'valid.md', messages: [] },
     ]);
@@ -123,6 +129,7 @@ describe('communique validate', () => {
         ruleId: 'lifecycle/approval-missing',
         severity: 'error',
         message: 'The communiqué is checked at the `approved` stage but does not record who approved it',
+        hint: 'Add `approval:` with `by:` and `date:`, or set `status:` back to `review`.',
         line: 4,
         column: 9,
         endLine: 4,
@@ -224,7 +231,7 @@ describe('configuration', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `communique: The configuration file ${join(cwd, 'communique.config.json')} is not valid
+      `communique: the configuration file communique.config.json is not valid
 communique.config.json:2:12  error    \`stage\` is \`final\`, which is not one of: draft, review, approved, published  config/invalid
   1 | {
 > 2 |   "stage": "final",
@@ -251,6 +258,10 @@ communique.config.json:4:3  error    \`extra\` is not a field of the configurati
   it('names a missing --config file and exits 2', async () => {
     const cwd = project({ 'valid.md': VALID_DRAFT });
     const result = await runCli(['validate', 'valid.md', '--config', 'nope.json'], cwd);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `communique: Cannot find the configuration file ${join(cwd, 'nope.json')}\n` });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'communique: cannot read the configuration file nope.json: it does not exist\n  hint: Check the path given to --config, or run without it to look for communique.config.json.\n',
+    });
   });
 });

@@ -36,7 +36,7 @@ const results: FileResult[] = [
 const ansi = /\u001b\[/;
 
 describe('json', () => {
-  it('prints every file with the message fields in a fixed order and no hints', () => {
+  it('prints every file with the message fields in a fixed order, the hint where there is one', () => {
     expect(formatJson(results, context)).toBe(
       `[
   {
@@ -46,6 +46,7 @@ describe('json', () => {
         "ruleId": "schema/enum",
         "severity": "error",
         "message": "Value \\"50%: a, b\\n<x> & \\u0000\\" is not allowed",
+        "hint": "Use one of: draft, review.",
         "line": 3,
         "column": 9,
         "endLine": 3,

@@ -28,10 +28,10 @@ describe('importing a Word document with attendance tables', () => {
     const cwd = project({ 'cpr.docx': readFileSync(join(repo, 'examples/rendered/2021-05-05-cpr.docx')) });
     const result = await runCli(['import', 'cpr.docx'], cwd);
     expect(result.code).toBe(0);
-    const { loadCommunique } = await import('../src/core/parse/communique.js');
+    const { parseCommunique } = await import('../src/core/parse/communique.js');
     const text = readFileSync(join(cwd, 'cpr.md'), 'utf8');
     expect(checkText(text).messages.filter((message) => message.severity === 'error')).toEqual([]);
-    const data = loadCommunique(text).data as { meeting: Record<string, unknown>; attendees: Record<string, unknown>[] };
+    const data = parseCommunique(text).data as { meeting: Record<string, unknown>; attendees: Record<string, unknown>[] };
     expect(data.meeting).toMatchObject({ date: '2021-05-05', mode: 'hybrid', place: 'Perth', chair: ['michelle-andrews', 'louise-giolitto'] });
     expect(data.attendees.map(({ name, role, organisation, attendance }) => [name, role, organisation, attendance])).toEqual([
       ['Michelle Andrews', 'Director General', 'Department of Communities', 'present'],
@@ -70,7 +70,9 @@ describe.skipIf(!existsSync(seeds) && !process.env.CI)('communique import', () =
     const before = readFileSync(join(cwd, 'archive/nlg-nov.md'));
     const again = await runCli(['import', 'archive/nlg-nov.txt'], cwd);
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe('communique: not importing archive/nlg-nov.txt: archive/nlg-nov.md already exists and is never overwritten (choose another --out)\n');
+    expect(again.stderr).toBe(
+      'communique: not importing archive/nlg-nov.txt: archive/nlg-nov.md already exists and is never overwritten\n  hint: Choose another --out, or move the existing draft away.\n',
+    );
     expect(readFileSync(join(cwd, 'archive/nlg-nov.md')).equals(before)).toBe(true);
     // Walking the folder again skips the drafts: they are communiqués already.
     const folder = await runCli(['import', 'archive', '--out', 'second'], cwd);

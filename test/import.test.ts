@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/core/check/check.js';
-import { importBlocks, importText } from '../src/import/recognise.js';
+import { importBlocks, importText } from '../src/import/import.js';
 import { textToBlocks } from '../src/import/sources/text.js';
 import type { ImportResult } from '../src/import/types.js';
 
@@ -139,8 +139,8 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
       '## Measurement',
       '## Reflections',
     ]);
-    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual(['meeting.chair', 'actions[ACT-1].owner']);
-    expect(result.placeholders[1]!.hint).toContain("owner stated as 'A NLG and government working group'");
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual(['meeting.chair', 'actions.0.owner']);
+    expect(result.placeholders[1]!.message).toContain("owner stated as 'A NLG and government working group'");
     expect(result.stripped).toEqual(['[bookmark: _GoBack] (1)', 'end marker "End."', 'trailing whitespace (13 lines)']);
     expect(result.text).not.toContain('[bookmark');
     expect(body).not.toMatch(/^End\.$/m);
@@ -204,7 +204,7 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
     expect(data.internal_notes).toContain('TODO: confirm the meeting date; the source does not state it');
     expect(data.attendance_note).toMatch(/^TBC/);
     expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'endorsed', text: 'The Roundtable Terms of Reference.' }]);
-    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual([
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual([
       'meeting.date',
       'meeting.mode',
       'meeting.place',
@@ -236,7 +236,7 @@ describe('meeting dates in every form communiqués use', () => {
     const { result, data } = fixture(name);
     const { date, start, end, number } = data.meeting;
     expect(Object.fromEntries(Object.entries({ date, start, end, number }).filter(([, value]) => value !== undefined))).toEqual(expected);
-    expect(result.placeholders.map((placeholder) => placeholder.field)).not.toContain('meeting.date');
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).not.toContain('meeting.date');
     expect(errorsOf(result)).toEqual([]);
   });
 
@@ -249,8 +249,8 @@ describe('meeting dates in every form communiqués use', () => {
     expect(data.meeting.date).toBe(FALLBACK);
     expect(data.internal_notes).toContain('TODO: confirm the meeting date; the source does not state it');
     expect(result.placeholders[0]).toEqual({
-      field: 'meeting.date',
-      hint: `The source does not state the meeting date: ${FALLBACK} is a stand-in, correct meeting.date`,
+      path: ['meeting', 'date'],
+      message: `The source does not state the meeting date: ${FALLBACK} is a stand-in; correct meeting.date`,
     });
     expect(data.meeting.mode).toBe('in-person');
     expect(data.meeting.place).toBe('TBC');
@@ -377,7 +377,7 @@ describe('text structure', () => {
     expect(data.next_meeting).toEqual({ date: '2022-06-02', mode: 'in-person', place: 'Hobart' });
     expect(headings(body)).toEqual(['## NEXT MEETING']);
     expect(result.stripped).toEqual(['end marker "ENDS"']);
-    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual(['meeting.chair', 'attendance_note', 'actions[ACT-1].owner']);
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual(['meeting.chair', 'attendance_note', 'actions.0.owner']);
     expect(errorsOf(result)).toEqual([]);
     const check = isSubsequence(words(source.replace(/\s+ENDS\s*$/, '')), [...bodyWords(`${data.title}\n${body}`)]);
     expect(check).toEqual({ ok: true });
@@ -431,7 +431,7 @@ describe('text structure', () => {
         '### Present',
         '',
         '| Name | Role |',
-        '| --- | --- |',
+        '| - | - |',
         '| Dr Mia Wong | Chair |',
         '| Mr Sam Ford | Member |',
         '',
@@ -463,7 +463,7 @@ describe('text structure', () => {
   it('never leaves the draft invalid, even from nothing recognisable', () => {
     const result = importBlocks([{ kind: 'paragraph', text: 'Nothing here says who met or when.' }], { sourceName: 'x.txt', fallbackDate: FALLBACK });
     expect(errorsOf(result)).toEqual([]);
-    expect(result.placeholders.map((placeholder) => placeholder.field)).toEqual([
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual([
       'meeting.group.name',
       'title',
       'meeting.date',

@@ -71,7 +71,7 @@ describe('communique schema', () => {
     writeFileSync(join(cwd, 'schemas/action.schema.json'), '{}');
     const refused = await runCli(['schema', '--out', 'schemas'], cwd);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`communique: not writing ${join(cwd, 'schemas/action.schema.json')}: it exists with other content (use --force to replace it)\n`);
+    expect(refused.stderr).toBe(`communique: not writing ${join(cwd, 'schemas/action.schema.json')}: it exists with other content\n  hint: Use --force to replace it, or choose another --out.\n`);
   });
 
   it('names the schemas there are when asked for one that is not', async () => {

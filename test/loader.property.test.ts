@@ -11,7 +11,7 @@ import { rules } from '../src/diagnostics/rules.js';
  * Properties of the whole `checkText` pipeline on arbitrary and mutated input.
  *
  * The position invariant, precisely. The file's lines are its text (decoded as UTF-8 with
- * U+FFFD for bad bytes, one leading BOM removed, a lone '\r' read as '\n', as loadCommunique
+ * U+FFFD for bad bytes, one leading BOM removed, a lone '\r' read as '\n', as parseCommunique
  * does) split on '\n', as SourceText does; a line's length is its length in UTF-16 code units
  * without a final '\r' (CRLF is one line break), as the user sees it. For every message:
  *   - line, column, endLine, endColumn are integers >= 1;

@@ -5,9 +5,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkText } from '../src/core/check/check.js';
-import { loadCommunique } from '../src/core/parse/communique.js';
+import { parseCommunique } from '../src/core/parse/communique.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { checkFile } from '../src/pipeline/check-file.js';
+import * as fs from 'node:fs';
+import type { CheckOptions } from '../src/core/check/check.js';
+import { DEFAULT_MAX_BYTES } from '../src/core/parse/decode.js';
+import { runFile } from '../src/pipeline/file-pipeline.js';
+import { stepsOf } from '../src/pipeline/plan.js';
+
+/** One file through validate's pipeline. */
+function checkFile(path: string, name: string, options: CheckOptions) {
+  const plan = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, check: options, policy: { report: 'all' }, keepData: false } as const;
+  return runFile({ path, name }, stepsOf(plan, fs));
+}
 
 /**
  * Hostile inputs for the loader. Every expectation below was written from reading the
@@ -78,7 +88,7 @@ describe('YAML errors', () => {
     expect(check(input)).toEqual([
       { ruleId: 'yaml/duplicate-key', message: '`title` is given more than once', line: 5, column: 1, endLine: 5, endColumn: 6 },
     ]);
-    expect(loadCommunique(input).data).toBeUndefined();
+    expect(parseCommunique(input).data).toBeUndefined();
   });
 
   it('reports a duplicate nested key at the second occurrence', () => {
@@ -195,7 +205,7 @@ describe('`__proto__` keys', () => {
   it('refuses a top-level `__proto__` field', () => {
     const input = communique([...FIELDS, '__proto__:', '  polluted: yes']); // line 10
     expect(check(input)).toEqual([{ ruleId: 'yaml/forbidden-key', message: forbidden, line: 10, column: 1, endLine: 10, endColumn: 10 }]);
-    expect(loadCommunique(input).data).toBeUndefined();
+    expect(parseCommunique(input).data).toBeUndefined();
   });
 
   it('refuses a nested `__proto__` field', () => {
@@ -392,14 +402,14 @@ describe('CRLF line endings', () => {
     expect(check(crlf)).toEqual([]);
     expect(check(utf8(crlf))).toEqual([]);
     expect(check(withBom(utf8(crlf)))).toEqual([]);
-    expect(loadCommunique(crlf).data).toEqual(loadCommunique(lf).data);
+    expect(parseCommunique(crlf).data).toEqual(parseCommunique(lf).data);
   });
 
   it('reads a quoted, a bracketed or a blank last line the same as with LF', () => {
     for (const last of ['  mode: "virtual"', "  mode: 'virtual'", '  chair: [alice]', '  mode: virtual\n']) {
       const lf = communique(replaceLine(9, last));
       expect(check(toCrlf(lf))).toEqual(check(lf));
-      expect(loadCommunique(toCrlf(lf)).data).toEqual(loadCommunique(lf).data);
+      expect(parseCommunique(toCrlf(lf)).data).toEqual(parseCommunique(lf).data);
     }
   });
 
@@ -551,7 +561,7 @@ describe('size limits', () => {
   };
 
   it('honours a smaller maxBytes when loading bytes', () => {
-    const loaded = loadCommunique(twoKilobytes(), { maxBytes: 1000 });
+    const loaded = parseCommunique(twoKilobytes(), { maxBytes: 1000 });
     expect(loaded.diagnostics.map(where)).toEqual([tooLarge]);
     expect(loaded.source).toBeUndefined();
     expect(check(twoKilobytes())).toEqual([]);

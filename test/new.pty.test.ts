@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/core/check/check.js';
-import { loadCommunique } from '../src/core/parse/communique.js';
+import { parseCommunique } from '../src/core/parse/communique.js';
 import { project } from './support/io.js';
 
 /**
@@ -146,7 +146,7 @@ describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () =>
     expect(person.transcript).toContain('communiques/2021-08-04-cpr.md');
     const text = readFileSync(join(cwd, 'communiques/2021-08-04-cpr.md'), 'utf8');
     expect(checkText(text).messages.filter((message) => message.severity === 'error')).toEqual([]);
-    expect(loadCommunique(text).data).toEqual({
+    expect(parseCommunique(text).data).toEqual({
       schema_version: 1,
       id: 'cpr-2021-08-04',
       title: 'Community Partnerships Roundtable Communiqué',

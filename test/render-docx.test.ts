@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import type { Heading } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { loadCommunique } from '../src/core/parse/communique.js';
+import { parseCommunique } from '../src/core/parse/communique.js';
 import type { Communique } from '../src/core/model.js';
 import { parseBody } from '../src/render/body.js';
 import { type DocxOptions, renderDocx } from '../src/render/docx.js';
@@ -26,7 +26,7 @@ const DRAFT = 'DRAFT — NOT FOR PUBLICATION';
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
 
 function exampleView(name: string): ViewModel {
-  const loaded = loadCommunique(readFileSync(join(examplesDir, name)));
+  const loaded = parseCommunique(readFileSync(join(examplesDir, name)));
   if (!loaded.data || loaded.body === undefined) throw new Error(`${name} did not load`);
   return buildViewModel(loaded.data as unknown as Communique, parseBody(loaded.body), { includeInternal: false });
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { loadCommunique } from '../src/core/parse/communique.js';
+import { parseCommunique } from '../src/core/parse/communique.js';
 import type { Communique } from '../src/core/model.js';
 import { parseBody } from '../src/render/body.js';
 import { renderText } from '../src/render/text.js';
@@ -19,7 +19,7 @@ const TEMPLATE = readFileSync(fileURLToPath(new URL('../templates/default/commun
 const EXAMPLES = ['2021-05-05-cpr', '2021-05-25-nlg', '2021-11-16-nlg'];
 
 function example(name: string) {
-  const loaded = loadCommunique(readFileSync(`${examplesDir}${name}.md`));
+  const loaded = parseCommunique(readFileSync(`${examplesDir}${name}.md`));
   const view = buildViewModel(loaded.data as unknown as Communique, parseBody(loaded.body ?? ''), { includeInternal: false });
   return { view, output: renderText(view, TEMPLATE) };
 }

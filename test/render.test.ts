@@ -264,7 +264,7 @@ describe('writing files safely', () => {
     expect(refused).toEqual({
       code: 2,
       stdout: '',
-      stderr: `communique: not writing ${join(cwd, 'out/doc.html')}: it exists and communique did not write it (use --force to replace it)\n`,
+      stderr: `communique: not writing ${join(cwd, 'out/doc.html')}: it exists and communique did not write it\n  hint: Use --force to replace it, or choose another --out.\n`,
     });
     expect(readFileSync(join(cwd, 'out/doc.html'), 'utf8')).toBe('<p>my own page</p>');
     expect((await runCli(['render', 'doc.md', '--to', 'html', '--out', 'out', '--force'], cwd)).code).toBe(0);
@@ -303,7 +303,7 @@ describe('templates', () => {
     const cwd = project({ 'doc.md': VALID_DRAFT });
     const result = await runCli(['render', 'doc.md', '--to', 'html', '--template', 'fancy', '--stdout'], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('fancy:1:1  error    There is no html template named `fancy`; the html templates are: `default`  render/template-missing');
+    expect(result.stderr).toContain('communique: there is no html template named `fancy`; the html templates are: `default`\n');
   });
 
   it('that are broken are reported at the line in the template', async () => {

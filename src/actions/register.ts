@@ -1,4 +1,6 @@
-import { type Action, asList, type Communique, meetingDays, realDate } from '../core/model.js';
+import { meetingDays, realDate } from '../core/dates.js';
+import type { Action, Communique } from '../core/model.js';
+import { CLOSED_STATUSES } from '../core/vocabulary.js';
 
 /**
  * The action register across meetings: every action of every communiqué of a group, once,
@@ -40,17 +42,15 @@ export interface RegisterFilter {
   group?: string;
 }
 
-const CLOSED = new Set(['done', 'dropped']);
-
 export function buildRegister(sources: readonly RegisterSource[], today: string): RegisterEntry[] {
   const dated = sources
-    .map((source) => ({ ...source, date: meetingDays(source.data.meeting as unknown as Record<string, unknown>)[0] ?? '' }))
+    .map((source) => ({ ...source, date: meetingDays(source.data.meeting)[0] ?? '' }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1));
   const originOf = new Map<string, string>();
   const entries = new Map<string, RegisterEntry>();
   for (const source of dated) {
     const group = source.data.meeting.group.short_name ?? source.data.meeting.group.name;
-    const people = new Map(asList(source.data.attendees).map((attendee) => [(attendee as { id: string }).id, attendee as { id: string; name: string; honorific?: string }]));
+    const people = new Map((source.data.attendees ?? []).map((attendee) => [attendee.id, attendee]));
     source.data.actions?.forEach((action, index) => {
       const here = `${source.key}#${action.id}`;
       const carried = action.carried_from;
@@ -71,7 +71,7 @@ export function buildRegister(sources: readonly RegisterSource[], today: string)
         owners,
         ...(action.due ? { due: action.due } : {}),
         status: action.status,
-        overdue: Boolean(due && due < today && !CLOSED.has(action.status)),
+        overdue: Boolean(due && due < today && !CLOSED_STATUSES.has(action.status)),
         raised: existing?.raised ?? (carried ? { communique: carried.communique } : mention),
         latest: mention,
       });

@@ -1,3 +1,3 @@
 // The CLI's entry point for bin/communique.js.
-export { processIo } from '../io/io.js';
+export { nodeIo } from './node-io.js';
 export { run } from './program.js';

@@ -1,18 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { STAGES } from '../core/vocabulary.js';
+import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 
 /**
- * The program as a function: arguments and the outside world in, an exit code out.
- * Only commander is loaded up front; each command is imported when it runs, so `--help`
- * and `--version` cost little more than starting Node.
- *
- * Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration
- * or internal error, 130 interrupted at a prompt (Ctrl-C).
+ * The program as a function: arguments and the outside world in, an exit code out (see
+ * io/exit.ts). Only commander is loaded up front; each command is imported when it runs,
+ * so `--help` and `--version` cost little more than starting Node.
  */
-export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
-
-export const STAGE_NAMES = ['draft', 'review', 'approved', 'published'] as const;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -40,7 +36,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         .argParser(collect)
         .default([], 'stylish'),
     )
-    .addOption(new Option('--stage <stage>', 'check as if every document were at least at this lifecycle stage').choices(STAGE_NAMES))
+    .addOption(new Option('--stage <stage>', 'check as if every document were at least at this lifecycle stage').choices(STAGES))
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount)
     .option('-q, --quiet', 'report errors only')
     .option('-j, --jobs <n>', 'worker threads to use (default: one per core for large runs)', parsePositive)
@@ -70,7 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--dry-run', 'print the draft instead of writing it')
     .option('--open', 'open the draft in $VISUAL or $EDITOR (on a terminal)')
     .action(async (options) => {
-      const { newCommand } = await import('../commands/new.js');
+      const { newCommand } = await import('../commands/new/index.js');
       exitCode = await newCommand(options, io);
     });
 
@@ -106,8 +102,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await exportCommand(paths, options, io);
     });
 
-  program
-    .command('import')
+  configOptions(program.command('import'))
     .summary('turn old communiqués (plain text, Markdown or Word) into communiqué drafts')
     .description(
       'Import .txt, .md and .docx communiqués (or folders of them) as drafts that pass validate at the draft stage.\n' +

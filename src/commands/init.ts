@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { EXIT } from '../cli/program.js';
-import type { Io } from '../io/io.js';
+import { join, relative } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/discover.js';
-import { writeAtomically } from '../io/write.js';
+import { EXIT } from '../io/exit.js';
+import type { Io } from '../io/io.js';
+import { writeNewFile } from '../io/write.js';
 
 /**
  * `communique init`: set a repository up in one step — a configuration file with its
@@ -59,18 +58,18 @@ export async function initCommand(io: Io): Promise<number> {
     { path: '.vscode/settings.json', content: `${JSON.stringify(EDITOR_SETTINGS, null, 2)}\n`, what: 'editor setting: validate front matter against the schemas' },
     { path: '.github/workflows/communique.yml', content: WORKFLOW, what: 'CI workflow: annotations and SARIF upload' },
   ];
-  const existingConfig = CONFIG_FILE_NAMES.find((name) => existsSync(join(io.cwd, name)));
+  const existingConfig = CONFIG_FILE_NAMES.find((name) => io.fs.existsSync(join(io.cwd, name)));
   for (const item of planned) {
     const path = join(io.cwd, item.path);
-    const already = item.path === 'communique.config.json' && existingConfig ? join(io.cwd, existingConfig) : existsSync(path) ? path : undefined;
+    const already = item.path === 'communique.config.json' && existingConfig ? join(io.cwd, existingConfig) : io.fs.existsSync(path) ? path : undefined;
     if (already) {
       io.stdout.write(`exists   ${relative(io.cwd, already)} (left as it is)\n`);
       continue;
     }
-    if (item.content === undefined) mkdirSync(path, { recursive: true });
-    else {
-      mkdirSync(dirname(path), { recursive: true });
-      writeAtomically(path, new TextEncoder().encode(item.content));
+    if (item.content === undefined) io.fs.mkdirSync(path, { recursive: true });
+    else if (!writeNewFile(io.fs, path, new TextEncoder().encode(item.content))) {
+      io.stdout.write(`exists   ${item.path} (left as it is)\n`);
+      continue;
     }
     io.stdout.write(`created  ${item.path} — ${item.what}\n`);
   }

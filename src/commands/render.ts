@@ -1,15 +1,17 @@
 import { basename, resolve } from 'node:path';
-import { EXIT } from '../cli/program.js';
-import type { Io } from '../io/io.js';
-import type { LoadedConfig } from '../config/discover.js';
-import type { CheckOptions } from '../core/check/check.js';
-import type { Stage } from '../core/model.js';
-import { type PlannedOutput, refusals, writeOutputs } from '../io/write.js';
-import type { RenderedFile } from '../pipeline/render-file.js';
-import { prepareRenderers, type RendererSpec, renderFiles } from '../pipeline/render-files.js';
-import { EXTENSIONS, type OutputFormat, TemplateError } from '../render/renderers.js';
+import { resolveInputs, resolveSettings, type Settings } from '../config/settings.js';
+import type { FileResult } from '../diagnostics/diagnostic.js';
+import { runProblem } from '../diagnostics/make.js';
+import { EXIT } from '../io/exit.js';
 import type { FileToCheck } from '../io/inputs.js';
-import { configuredInputs, GENERATOR, reportOnStderr } from './shared.js';
+import type { Io } from '../io/io.js';
+import { type PlannedOutput, refusals, writeOutputs } from '../io/manifest.js';
+import { findTemplate } from '../io/templates.js';
+import type { Step } from '../pipeline/file-pipeline.js';
+import { type FilePlan, prepareRenderers, type RenderPlan } from '../pipeline/plan.js';
+import { runFiles } from '../pipeline/run-files.js';
+import { EXTENSIONS, type OutputFormat, TEMPLATE_FILES, type TemplatedFormat, type TemplateSource } from '../render/renderers.js';
+import { fail, GENERATOR, reportProblems } from './report.js';
 
 /**
  * `communique render` (any stage, one format, for looking at or sending a draft) and
@@ -32,84 +34,96 @@ export interface ExportOptions {
   config?: string | false;
 }
 
-export async function renderCommand(paths: readonly string[], options: RenderOptions, io: Io): Promise<number> {
-  if (options.stdout && options.out) return usage(io, 'give either --out or --stdout, not both');
-  const prepared = await configuredInputs(paths, options.config, io);
-  if (typeof prepared === 'number') return prepared;
-  const { configured, inputs } = prepared;
-  if (options.stdout && options.to === 'docx' && io.stdout.isTTY) return usage(io, 'a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file');
-  if (options.stdout && options.to === 'docx' && inputs.files.length > 1) return usage(io, 'one .docx file at a time can go to --stdout');
+const usage = (message: string) => runProblem('usage/invalid-option', message);
 
-  return run(io, configured, inputs.files, {
+export async function renderCommand(paths: readonly string[], options: RenderOptions, io: Io): Promise<number> {
+  if (options.stdout && options.out) return fail(io, [usage('give either --out or --stdout, not both')], EXIT.usage);
+  const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
+  if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
+  const files = await resolveInputs(io, settings.value, paths);
+  if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  if (options.stdout && options.to === 'docx' && io.stdout.isTTY) {
+    return fail(io, [usage('a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file')], EXIT.usage);
+  }
+  if (options.stdout && options.to === 'docx' && files.value.length > 1) return fail(io, [usage('one .docx file at a time can go to --stdout')], EXIT.usage);
+
+  return publish(io, settings.value, files.value, {
     formats: [options.to],
     templateName: options.template ?? 'default',
     out: options.stdout ? undefined : resolve(io.cwd, options.out ?? 'rendered'),
     includeInternal: Boolean(options.includeInternal),
     strict: false,
-    stage: undefined,
     force: Boolean(options.force),
   });
 }
 
 export async function exportCommand(paths: readonly string[], options: ExportOptions, io: Io): Promise<number> {
-  const prepared = await configuredInputs(paths, options.config, io);
-  if (typeof prepared === 'number') return prepared;
-  const { configured, inputs } = prepared;
-  const settings = configured.config.export ?? {};
-  const out = options.out ? resolve(io.cwd, options.out) : resolve(configured.folder, settings.out ?? 'public');
-  return run(io, configured, inputs.files, {
-    formats: settings.formats ?? ['html', 'md', 'txt', 'docx'],
-    templateName: settings.template ?? 'default',
-    out,
+  const settings = resolveSettings(io, { ...(options.config !== undefined ? { config: options.config } : {}), stage: 'published' });
+  if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
+  const files = await resolveInputs(io, settings.value, paths);
+  if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  const exported = settings.value.config.export ?? {};
+  return publish(io, settings.value, files.value, {
+    formats: exported.formats ?? ['html', 'md', 'txt', 'docx'],
+    templateName: exported.template ?? 'default',
+    out: options.out ? resolve(io.cwd, options.out) : resolve(settings.value.projectRoot, exported.out ?? 'public'),
     includeInternal: false,
     strict: true,
-    stage: 'published',
     force: Boolean(options.force),
   });
 }
 
-interface Plan {
+export interface PublishPlan {
   formats: readonly OutputFormat[];
   templateName: string;
   /** Undefined: to stdout. */
   out: string | undefined;
   includeInternal: boolean;
+  /** Refuse a document with any error (export), not only one that cannot be read. */
   strict: boolean;
-  stage: Stage | undefined;
   force: boolean;
 }
 
-async function run(io: Io, configured: Extract<LoadedConfig, { ok: true }>, files: readonly FileToCheck[], plan: Plan): Promise<number> {
-  const config = configured.config;
-  const projectTemplates = config.templates ? resolve(configured.folder, config.templates) : undefined;
-  const spec: RendererSpec = { formats: plan.formats, templateName: plan.templateName, projectTemplates };
-
-  const check: CheckOptions = {};
-  const stage = plan.stage ?? config.stage;
-  if (stage) check.stage = stage;
-  if (config.rules) check.severities = config.rules;
-  if (config.organisations) check.organisations = config.organisations;
-  const epoch = io.env.SOURCE_DATE_EPOCH;
-  const sourceDate = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
-
-  let results: RenderedFile[];
-  try {
-    const renderers = await prepareRenderers(spec);
-    results = await renderFiles(files, spec, { check, strict: plan.strict, includeInternal: plan.includeInternal, projectRoot: configured.folder, ...(sourceDate ? { sourceDate } : {}) }, renderers);
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    const problem = error.problem;
-    await reportOnStderr(io, [{ file: problem.file, messages: [problem.diagnostic], ...(problem.lines ? { lines: problem.lines } : {}) }]);
-    return EXIT.usage;
+/**
+ * Render every file, then write what rendered. `extraSteps` run after rendering, in this
+ * thread: tests use them to make a step fail on one file.
+ */
+export async function publish(io: Io, settings: Settings, files: readonly FileToCheck[], plan: PublishPlan, extraSteps?: readonly Step[]): Promise<number> {
+  const templates: Partial<Record<TemplatedFormat, TemplateSource>> = {};
+  for (const format of plan.formats) {
+    if (format === 'docx') continue;
+    const found = findTemplate(io.fs, plan.templateName, TEMPLATE_FILES[format], settings.templates);
+    if (!found.ok) return fail(io, [runProblem('render/template-missing', found.message)], EXIT.usage);
+    templates[format] = { path: found.path, source: found.source };
   }
+  const render: RenderPlan = {
+    formats: plan.formats,
+    templates,
+    settings: { includeInternal: plan.includeInternal, projectRoot: settings.projectRoot, ...(settings.sourceDate ? { sourceDate: settings.sourceDate } : {}) },
+  };
+  const prepared = await prepareRenderers(render);
+  if (!prepared.ok) return fail(io, prepared.problems, EXIT.usage);
+  const filePlan: FilePlan = {
+    maxBytes: settings.check.maxBytes!,
+    check: settings.check,
+    policy: { report: 'blocking', blockOn: plan.strict ? 'any-error' : 'unreadable' },
+    keepData: false,
+    render,
+  };
+  const results = await runFiles(files, filePlan, { fs: io.fs, renderers: prepared.renderers, ...(extraSteps ? { extraSteps } : {}) });
 
+  const templateProblems = uniqueByMessage(results.flatMap((result) => (result.templateProblem ? [result.templateProblem] : [])));
+  if (templateProblems.length > 0) return fail(io, templateProblems, EXIT.usage);
   const refused = results.filter((result) => !result.outputs);
-  if (refused.length > 0) await reportOnStderr(io, refused);
-
+  await reportProblems(io, refused);
   const rendered = results.filter((result) => result.outputs);
+  const exitCode = refused.length > 0 ? EXIT.problems : EXIT.ok;
+
   if (plan.out === undefined) {
-    for (const result of rendered) for (const output of result.outputs!) io.stdout.write(plan.formats[0] === 'docx' ? Buffer.from(output.content) : new TextDecoder().decode(output.content));
-    return refused.length > 0 ? EXIT.problems : EXIT.ok;
+    for (const result of rendered) {
+      for (const output of result.outputs!) io.stdout.write(output.format === 'docx' ? output.content : new TextDecoder().decode(output.content));
+    }
+    return exitCode;
   }
 
   const planned: PlannedOutput[] = [];
@@ -119,27 +133,31 @@ async function run(io: Io, configured: Extract<LoadedConfig, { ok: true }>, file
     for (const output of result.outputs!) {
       const path = resolve(plan.out, stem + EXTENSIONS[output.format]);
       const other = claimed.get(path);
-      if (other) return usage(io, `${other} and ${result.file} would both be written to ${path}; render them to different folders`);
+      if (other) return fail(io, [usage(`${other} and ${result.file} would both be written to ${path}; render them to different folders`)], EXIT.usage);
       claimed.set(path, result.file);
       planned.push({ path, content: output.content, source: result.file });
     }
   }
-  const blocked = refusals(planned, files.map((file) => file.path), plan.force);
-  if (blocked.length > 0) {
-    for (const refusal of blocked) io.stderr.write(`communique: not writing ${refusal.path}: ${refusal.reason}${refusal.reason.startsWith('it is one of') ? '' : ' (use --force to replace it)'}\n`);
-    return EXIT.usage;
-  }
+  const blocked = refusals(io.fs, planned, files.map((file) => file.path), plan.force);
+  if (blocked.length > 0) return fail(io, blocked, EXIT.usage);
   try {
-    writeOutputs(planned, GENERATOR, io.cwd);
+    writeOutputs(io.fs, planned, GENERATOR, io.cwd);
   } catch (error) {
-    return usage(io, `cannot write to ${plan.out} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    return fail(io, [runProblem('write/failed', `cannot write to ${plan.out} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`)], EXIT.usage);
   }
-  const what = plan.stage === 'published' ? 'Exported' : 'Rendered';
-  io.stdout.write(`${what} ${rendered.length} of ${results.length} communiqué${results.length === 1 ? '' : 's'} to ${planned.length} file${planned.length === 1 ? '' : 's'} in ${plan.out}\n`);
-  return refused.length > 0 ? EXIT.problems : EXIT.ok;
+  const what = plan.strict ? 'Exported' : 'Rendered';
+  const communiques = `${results.length} communiqué${results.length === 1 ? '' : 's'}`;
+  io.stdout.write(`${what} ${rendered.length} of ${communiques} to ${planned.length} file${planned.length === 1 ? '' : 's'} in ${plan.out}\n`);
+  return exitCode;
 }
 
-function usage(io: Io, message: string): number {
-  io.stderr.write(`communique: ${message}\n`);
-  return EXIT.usage;
+/** The same template problem, met by many files, reported once. */
+function uniqueByMessage(problems: readonly FileResult[]): FileResult[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}\n${problem.messages.map((message) => message.message).join('\n')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

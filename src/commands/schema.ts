@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXIT } from '../cli/program.js';
+import { runProblem } from '../diagnostics/make.js';
+import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 import { packageFile } from '../io/package-files.js';
 import { writeAtomically } from '../io/write.js';
+import { fail } from './report.js';
 
 /**
  * `communique schema [name] [--out folder]`: the published JSON Schemas, for editors and
@@ -14,37 +15,35 @@ export interface SchemaOptions {
   force?: boolean;
 }
 
-export function schemaNames(): string[] {
-  return readdirSync(packageFile('schemas'))
+export function schemaNames(io: Io): string[] {
+  return io.fs
+    .readdirSync(packageFile('schemas'))
     .filter((file) => file.endsWith('.schema.json'))
     .map((file) => file.replace(/\.schema\.json$/, ''))
     .sort();
 }
 
 export async function schemaCommand(name: string | undefined, options: SchemaOptions, io: Io): Promise<number> {
-  const names = schemaNames();
-  const usage = (message: string) => {
-    io.stderr.write(`communique: ${message}\n`);
-    return EXIT.usage;
-  };
+  const names = schemaNames(io);
+  const usage = (message: string) => fail(io, [runProblem('usage/invalid-option', message)], EXIT.usage);
   if (name !== undefined && !names.includes(name)) return usage(`there is no schema named \`${name}\`; the schemas are: ${names.join(', ')}`);
+  const read = (schema: string) => io.fs.readFileSync(packageFile('schemas', `${schema}.schema.json`));
   if (!options.out) {
     if (name === undefined) return usage(`name a schema (${names.join(', ')}), or give --out <folder> to write them all`);
-    io.stdout.write(readFileSync(packageFile('schemas', `${name}.schema.json`)));
+    io.stdout.write(read(name));
     return EXIT.ok;
   }
   const folder = resolve(io.cwd, options.out);
-  const chosen = name === undefined ? names : [name];
-  const files = chosen.map((schema) => ({ path: join(folder, `${schema}.schema.json`), content: readFileSync(packageFile('schemas', `${schema}.schema.json`)) }));
+  const files = (name === undefined ? names : [name]).map((schema) => ({ path: join(folder, `${schema}.schema.json`), content: read(schema) }));
   // Never replace a different file someone may have edited; an identical one is fine.
-  const clashes = files.filter((file) => existsSync(file.path) && !readFileSync(file.path).equals(file.content));
+  const clashes = files.filter((file) => io.fs.existsSync(file.path) && !io.fs.readFileSync(file.path).equals(file.content));
   if (clashes.length > 0 && !options.force) {
-    for (const clash of clashes) io.stderr.write(`communique: not writing ${clash.path}: it exists with other content (use --force to replace it)\n`);
-    return EXIT.usage;
+    const problems = clashes.map((clash) => runProblem('write/refused', `not writing ${clash.path}: it exists with other content`));
+    return fail(io, problems, EXIT.usage);
   }
-  mkdirSync(folder, { recursive: true });
+  io.fs.mkdirSync(folder, { recursive: true });
   for (const file of files) {
-    writeAtomically(file.path, file.content);
+    writeAtomically(io.fs, file.path, file.content);
     io.stdout.write(`${file.path}\n`);
   }
   return EXIT.ok;

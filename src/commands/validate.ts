@@ -1,13 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { EXIT } from '../cli/program.js';
-import type { Io } from '../io/io.js';
-import type { CheckOptions } from '../core/check/check.js';
+import { resolve } from 'node:path';
+import { resolveInputs, resolveSettings } from '../config/settings.js';
 import type { Stage } from '../core/model.js';
 import { summarise } from '../diagnostics/diagnostic.js';
+import { runProblem } from '../diagnostics/make.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
-import { checkFiles } from '../pipeline/check-files.js';
-import { configuredInputs, formatContext } from './shared.js';
+import { EXIT } from '../io/exit.js';
+import type { Io } from '../io/io.js';
+import { writeReportFile } from '../io/report-file.js';
+import { runFiles } from '../pipeline/run-files.js';
+import { fail, formatContext, reportProblems } from './report.js';
 
 export interface ValidateOptions {
   format: string[];
@@ -26,33 +27,28 @@ interface OutputSpec {
 
 /** `communique validate`: check files, report in every requested format, return the exit code. */
 export async function validateCommand(paths: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
-  const usage = (message: string) => {
-    io.stderr.write(`communique: ${message}\n`);
-    return EXIT.usage;
-  };
-
   const outputs: OutputSpec[] = [];
   for (const spec of options.format.length > 0 ? options.format : ['stylish']) {
     const [name = '', ...rest] = spec.split('=');
     const file = rest.join('=');
-    if (!isFormatterName(name)) return usage(`unknown format \`${name}\`; use one of ${formatterNames.join(', ')}`);
-    if (rest.length > 0 && file === '') return usage(`give a file name after \`${name}=\``);
+    if (!isFormatterName(name)) {
+      return fail(io, [runProblem('usage/invalid-option', `unknown format \`${name}\`; use one of ${formatterNames.join(', ')}`)], EXIT.usage);
+    }
+    if (rest.length > 0 && file === '') return fail(io, [runProblem('usage/invalid-option', `give a file name after \`${name}=\``)], EXIT.usage);
     outputs.push(file ? { format: name, file } : { format: name });
   }
 
-  const prepared = await configuredInputs(paths, options.config, io);
-  if (typeof prepared === 'number') return prepared;
-  const config = prepared.configured.config;
-  const expansion = prepared.inputs;
+  const settings = resolveSettings(io, { ...(options.config !== undefined ? { config: options.config } : {}), ...(options.stage ? { stage: options.stage } : {}) });
+  if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
+  const files = await resolveInputs(io, settings.value, paths);
+  if (!files.ok) return fail(io, files.problems, EXIT.usage);
 
-  const checkOptions: CheckOptions = {};
-  const stage = options.stage ?? config.stage;
-  if (stage) checkOptions.stage = stage;
-  if (config.rules) checkOptions.severities = config.rules;
-  if (config.organisations) checkOptions.organisations = config.organisations;
-
-  const progress = progressReporter(io, expansion.files.length);
-  let results = await checkFiles(expansion.files, checkOptions, { ...(options.jobs ? { jobs: options.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+  const progress = progressReporter(io, files.value.length);
+  let results = await runFiles(files.value, { maxBytes: settings.value.check.maxBytes!, check: settings.value.check, policy: { report: 'all' }, keepData: false }, {
+    fs: io.fs,
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
   progress?.done();
 
   const internal = results.some((result) => result.messages.some((message) => message.ruleId === 'internal/error'));
@@ -65,20 +61,16 @@ export async function validateCommand(paths: readonly string[], options: Validat
       io.stdout.write(text);
       continue;
     }
-    const target = resolve(io.cwd, output.file);
-    try {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
-    } catch (error) {
-      return usage(`cannot write the ${output.format} report to ${output.file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-    }
+    const problem = writeReportFile(io.fs, resolve(io.cwd, output.file), text, files.value, io.cwd);
+    if (problem) return fail(io, [problem], EXIT.usage);
   }
 
   const summary = summarise(results);
   if (internal) return EXIT.usage;
   if (summary.errors > 0) return EXIT.problems;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
-    io.stderr.write(`communique: ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} found; --max-warnings allows ${options.maxWarnings}\n`);
+    const found = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} found`;
+    await reportProblems(io, [runProblem('usage/max-warnings', `${found}; --max-warnings allows ${options.maxWarnings}`)]);
     return EXIT.problems;
   }
   return EXIT.ok;
@@ -90,7 +82,7 @@ function progressReporter(io: Io, total: number) {
   let last = 0;
   return {
     update(done: number) {
-      const now = Date.now();
+      const now = io.now().getTime();
       if (now - last < 100 && done < total) return;
       last = now;
       io.stderr.write(`\rChecking ${done} of ${total} files…`);
@@ -100,5 +92,3 @@ function progressReporter(io: Io, total: number) {
     },
   };
 }
-
-

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { frameLines } from '../diagnostics/code-frame.js';
+import type { FileResult } from '../diagnostics/diagnostic.js';
+import { runProblem } from '../diagnostics/make.js';
+import type { FileSystem } from '../io/io.js';
 import { type CommuniqueConfig, parseConfig } from './parse.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceText } from '../core/parse/source-text.js';
 
 /** The file names a configuration may have, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = ['communique.config.json', '.communiquerc.json'] as const;
@@ -11,14 +12,14 @@ export const CONFIG_FILE_NAMES = ['communique.config.json', '.communiquerc.json'
  * The nearest configuration file at or above `from`, stopping at the repository root (the
  * first folder with `.git`) so a project never picks up a stray file from above it.
  */
-export function discoverConfig(from: string): string | undefined {
+export function discoverConfig(fs: FileSystem, from: string): string | undefined {
   let folder = resolve(from);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(folder, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
     }
-    if (existsSync(join(folder, '.git'))) return undefined;
+    if (fs.existsSync(join(folder, '.git'))) return undefined;
     const parent = dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
@@ -27,17 +28,24 @@ export function discoverConfig(from: string): string | undefined {
 
 export type LoadedConfig =
   | { ok: true; path?: string; folder: string; config: CommuniqueConfig }
-  | { ok: false; path: string; message: string; diagnostics?: Diagnostic[]; source?: SourceText };
+  | { ok: false; problems: FileResult[] };
 
-export function loadConfig(path: string): LoadedConfig {
+/** Read and parse a configuration file (parsing itself is pure: parse.ts). */
+export function loadConfig(fs: FileSystem, path: string, cwd: string): LoadedConfig {
+  const shown = relative(cwd, path) || path;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = fs.readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, path, message: code === 'ENOENT' ? `Cannot find the configuration file ${path}` : `Cannot read the configuration file ${path} (${code ?? 'unknown error'})` };
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown error');
+    return { ok: false, problems: [runProblem('config/unreadable', `cannot read the configuration file ${shown}: ${why}`)] };
   }
   const parsed = parseConfig(text);
-  if (!parsed.ok) return { ok: false, path, message: `The configuration file ${path} is not valid`, diagnostics: parsed.diagnostics, source: parsed.source };
+  if (!parsed.ok) {
+    const lines = frameLines(parsed.diagnostics, (line) => parsed.source.lineText(line));
+    const header = runProblem('config/invalid', `the configuration file ${shown} is not valid`, '');
+    return { ok: false, problems: [header, { file: shown, messages: parsed.diagnostics, lines }] };
+  }
   return { ok: true, path, folder: dirname(resolve(path)), config: parsed.config };
 }

@@ -1,9 +1,9 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { rules } from '../diagnostics/rules.js';
-import type { SeveritySetting } from '../core/check/check.js';
-import type { Stage } from '../core/model.js';
-import { closest, schemaDiagnostics } from '../core/check/schema-errors.js';
+import type { CommuniqueConfiguration } from '../core/model.js';
+import { schemaDiagnostics } from '../core/check/schema-errors.js';
+import { closest } from '../core/text.js';
 import { SourceText } from '../core/parse/source-text.js';
 import { locateYamlPath, parseFrontMatterYaml } from '../core/parse/yaml.js';
 import { validateConfig } from '../generated/validators.js';
@@ -13,19 +13,11 @@ import { validateConfig } from '../generated/validators.js';
  * severities, the stage to enforce and the organisations that may own actions. Parsing
  * is pure and reports problems through the same diagnostics as communiqués.
  */
-export interface CommuniqueConfig {
-  files?: string[];
-  ignore?: string[];
-  stage?: Stage;
-  rules?: Record<string, SeveritySetting>;
-  organisations?: string[];
-  templates?: string;
-  export?: { formats?: ('html' | 'md' | 'txt' | 'docx')[]; out?: string; template?: string };
-  groups?: { name: string; short_name?: string }[];
-  new?: { path?: string; template?: string };
-}
+export type CommuniqueConfig = CommuniqueConfiguration;
 
 export type ParsedConfig = { ok: true; config: CommuniqueConfig } | { ok: false; diagnostics: Diagnostic[]; source: SourceText };
+
+/** Parse a configuration file's text: the configuration, or every problem with it at its position. */
 
 export function parseConfig(text: string): ParsedConfig {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

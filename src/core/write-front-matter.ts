@@ -5,16 +5,6 @@ import { Document, isMap, isSeq, visit } from 'yaml';
  * (`new`, `import`): ids made from names, and front matter in the form people write it.
  */
 
-/** Lower-case letters, digits and single hyphens: an id or file name made from any text. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /** YAML 1.2, so dates stay text; chairs, owners and `carried_from` on one line, as people write them. */
 export function frontMatterYaml(data: Record<string, unknown>): string {
   const document = new Document(data, { version: '1.2' });

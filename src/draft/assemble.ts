@@ -1,7 +1,9 @@
 import Handlebars from 'handlebars';
 import type { Action, Attendance, Attendee, MeetingMode } from '../core/model.js';
-import { ATTENDED, realDate } from '../core/model.js';
-import { frontMatterYaml, slugify } from '../core/write-front-matter.js';
+import { realDate } from '../core/dates.js';
+import { attended, proxyConflicts } from '../core/vocabulary.js';
+import { normalise, slugify } from '../core/text.js';
+import { frontMatterYaml } from '../core/write-front-matter.js';
 import type { Group } from './carry.js';
 
 /**
@@ -60,7 +62,7 @@ export function settleAttendance(members: readonly Attendee[], answered: Readonl
   for (const member of members) {
     if (member.kind !== 'proxy') continue;
     const principal = member.proxy_for ? attendance.get(member.proxy_for) : undefined;
-    attendance.set(member.id, answered[member.id] ?? (principal && ATTENDED.has(principal) ? 'absent' : 'present'));
+    attendance.set(member.id, answered[member.id] ?? (principal && attended(principal) ? 'absent' : 'present'));
   }
   return members.map((member) => ({ ...member, attendance: attendance.get(member.id) ?? 'present' }));
 }
@@ -69,7 +71,7 @@ export function settleAttendance(members: readonly Attendee[], answered: Readonl
 export function chairProblem(chair: readonly string[], attendees: readonly Attendee[]): string | undefined {
   for (const id of chair) {
     const attendee = attendees.find((candidate) => candidate.id === id);
-    if (attendee && !ATTENDED.has(attendee.attendance ?? 'present')) {
+    if (attendee && !attended(attendee.attendance)) {
       return `the chair \`${id}\` (${attendee.name}) is recorded as \`${attendee.attendance}\`; a chair attends the meeting`;
     }
   }
@@ -79,16 +81,15 @@ export function chairProblem(chair: readonly string[], attendees: readonly Atten
 /** What the attendance prompt refuses: a proxy at the meeting beside the member they stand in for. */
 export function proxyProblem(attendees: readonly Attendee[]): string | undefined {
   for (const proxy of attendees) {
-    if (proxy.kind !== 'proxy' || !proxy.proxy_for || !ATTENDED.has(proxy.attendance ?? 'present')) continue;
+    if (proxy.kind !== 'proxy' || !proxy.proxy_for) continue;
     const principal = attendees.find((candidate) => candidate.id === proxy.proxy_for);
-    if (principal && ATTENDED.has(principal.attendance ?? 'present')) {
+    if (principal && proxyConflicts(proxy.attendance, principal.attendance)) {
       return `${proxy.name} is a proxy for ${principal.name}, who attended; a proxy stands in for a member who could not`;
     }
   }
   return undefined;
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The front matter of the draft, in the order a person reads it. */
 export function draftData(plan: DraftPlan): Record<string, unknown> {

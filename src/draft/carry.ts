@@ -1,5 +1,6 @@
-import type { Action, Attendee, MeetingMode } from '../core/model.js';
-import { asList, asRecord, asString, meetingDays } from '../core/model.js';
+import { meetingDays } from '../core/dates.js';
+import type { Action, Attendee, Communique, Group, MeetingMode } from '../core/model.js';
+import { CLOSED_STATUSES } from '../core/vocabulary.js';
 
 /**
  * What a new draft inherits from the group's latest communiqué: its members, the chair,
@@ -9,13 +10,10 @@ import { asList, asRecord, asString, meetingDays } from '../core/model.js';
 export interface KnownCommunique {
   /** The file's name without folder or extension, the id of last resort. */
   stem: string;
-  data: Record<string, unknown>;
+  data: Communique;
 }
 
-export interface Group {
-  name: string;
-  short_name?: string;
-}
+export type { Group };
 
 export interface Carried {
   /** The id the new draft's `carried_from` refers to. */
@@ -34,18 +32,9 @@ export interface Carried {
 
 const key = (text: string) => text.trim().toLowerCase();
 
-export function groupOf(data: Record<string, unknown>): Group | undefined {
-  const group = asRecord(asRecord(data.meeting)?.group);
-  const name = asString(group?.name);
-  if (!name) return undefined;
-  const shortName = asString(group?.short_name);
-  return shortName ? { name, short_name: shortName } : { name };
-}
-
 /** Whether a communiqué is by the group: same name or same short name, in any case. */
-export function isByGroup(data: Record<string, unknown>, group: Group): boolean {
-  const theirs = groupOf(data);
-  if (!theirs) return false;
+export function isByGroup(data: Communique, group: Group): boolean {
+  const theirs = data.meeting.group;
   const names = new Set([theirs.name, theirs.short_name].filter((name) => name !== undefined).map(key));
   return names.has(key(group.name)) || (group.short_name !== undefined && names.has(key(group.short_name)));
 }
@@ -54,8 +43,8 @@ export function isByGroup(data: Record<string, unknown>, group: Group): boolean 
 export function groupsIn(known: readonly KnownCommunique[]): Group[] {
   const groups: Group[] = [];
   for (const communique of [...known].sort(byMeeting).reverse()) {
-    const group = groupOf(communique.data);
-    if (group && !groups.some((other) => isByGroup(communique.data, other))) groups.push(group);
+    const { name, short_name } = communique.data.meeting.group;
+    if (!groups.some((other) => isByGroup(communique.data, other))) groups.push(short_name ? { name, short_name } : { name });
   }
   return groups;
 }
@@ -65,14 +54,14 @@ export function findGroup(typed: string, candidates: readonly Group[]): Group | 
   return candidates.find((group) => key(group.name) === key(typed) || (group.short_name !== undefined && key(group.short_name) === key(typed)));
 }
 
-function lastDay(data: Record<string, unknown>): string {
-  return meetingDays(asRecord(data.meeting)).at(-1) ?? '';
+function lastDay(data: Communique): string {
+  return meetingDays(data.meeting).at(-1) ?? '';
 }
 
 function byMeeting(a: KnownCommunique, b: KnownCommunique): number {
   const days = lastDay(a.data).localeCompare(lastDay(b.data));
   if (days !== 0) return days;
-  const numbers = (Number(asRecord(a.data.meeting)?.number) || 0) - (Number(asRecord(b.data.meeting)?.number) || 0);
+  const numbers = (a.data.meeting.number ?? 0) - (b.data.meeting.number ?? 0);
   return numbers !== 0 ? numbers : a.stem.localeCompare(b.stem);
 }
 
@@ -82,42 +71,33 @@ export function latestOf(known: readonly KnownCommunique[], group: Group, before
   return candidates.sort(byMeeting).at(-1);
 }
 
-const FINISHED = new Set(['done', 'dropped']);
-const MODES = new Set(['in-person', 'virtual', 'hybrid']);
-
 export function carryForward(latest: KnownCommunique): Carried {
-  const data = latest.data;
-  const meeting = asRecord(data.meeting) ?? {};
-  const next = asRecord(data.next_meeting) ?? {};
-  const from = asString(data.id) ?? latest.stem;
-  const everyone = asList(data.attendees).filter((item): item is Attendee => {
-    const record = asRecord(item);
-    return typeof record?.id === 'string' && typeof record.name === 'string';
-  });
+  const { meeting, next_meeting: next = {} } = latest.data;
+  const from = latest.data.id ?? latest.stem;
+  const everyone = latest.data.attendees ?? [];
   const members = everyone
     .filter((attendee) => attendee.kind === 'member' || attendee.kind === 'proxy')
     .map(({ attendance: _attendance, ...attendee }) => attendee);
   const memberIds = new Set(members.map((member) => member.id));
   const actions: Action[] = [];
-  for (const item of asList(data.actions)) {
-    const action = asRecord(item);
-    if (!action || typeof action.id !== 'string' || FINISHED.has(String(action.status))) continue;
+  for (const action of latest.data.actions ?? []) {
+    if (CLOSED_STATUSES.has(action.status)) continue;
     // An action already carried into this meeting keeps pointing at this communiqué, the last
     // one that reported on it; its earlier origin is in that communiqué.
     const { carried_from: _earlier, ...rest } = action;
     const status = action.status === 'in-progress' ? 'in-progress' : 'open';
-    actions.push({ ...(rest as unknown as Action), status, carried_from: { communique: from, action: action.id } });
+    actions.push({ ...rest, status, carried_from: { communique: from, action: action.id } });
   }
-  const mode = asString(next.mode) ?? asString(meeting.mode);
-  const place = asString(next.place) ?? (asString(next.mode) ? undefined : asString(meeting.place));
-  const number = typeof meeting.number === 'number' ? meeting.number : undefined;
+  const mode = next.mode ?? meeting.mode;
+  const place = next.place ?? (next.mode ? undefined : meeting.place);
+  const { name, short_name } = meeting.group;
   return {
     from,
-    group: groupOf(data)!,
-    ...(number !== undefined ? { number } : {}),
-    ...(mode && MODES.has(mode) ? { mode: mode as MeetingMode } : {}),
+    group: short_name ? { name, short_name } : { name },
+    ...(meeting.number !== undefined ? { number: meeting.number } : {}),
+    mode,
     ...(place ? { place } : {}),
-    chair: asList(meeting.chair).filter((id): id is string => typeof id === 'string' && memberIds.has(id)),
+    chair: [meeting.chair ?? []].flat().filter((id) => memberIds.has(id)),
     members,
     everyone,
     actions,

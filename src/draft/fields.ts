@@ -1,17 +1,11 @@
-import attendeeSchema from '../../schemas/attendee.schema.json' with { type: 'json' };
-import meetingSchema from '../../schemas/meeting.schema.json' with { type: 'json' };
-import type { Attendance, AttendeeKind, MeetingMode } from '../core/model.js';
-import { realDate } from '../core/model.js';
+import { realDate } from '../core/dates.js';
+import { ATTENDANCES, ATTENDEE_ID, ATTENDEE_ID_RULE, KINDS, MODES } from '../core/vocabulary.js';
 
 /**
  * The rules one answer must meet, taken from the schemas `validate` uses, so that a prompt
  * or a flag refuses exactly what `validate` would. Each check returns what is wrong, in
  * words for the person typing, or undefined when the answer is fine.
  */
-export const MODES = meetingSchema.properties.mode.enum as readonly MeetingMode[];
-export const ATTENDANCES = attendeeSchema.properties.attendance.enum as readonly Attendance[];
-export const KINDS = attendeeSchema.properties.kind.enum as readonly AttendeeKind[];
-const ATTENDEE_ID = new RegExp(attendeeSchema.properties.id.pattern);
 
 export function dateProblem(value: string): string | undefined {
   if (realDate(value)) return undefined;
@@ -37,7 +31,7 @@ export function kindProblem(value: string): string | undefined {
 }
 
 export function attendeeIdProblem(value: string): string | undefined {
-  return ATTENDEE_ID.test(value) ? undefined : `\`${value}\` is not an attendee id: ${attendeeSchema.properties.id.patternErrorMessage}`;
+  return ATTENDEE_ID.test(value) ? undefined : `\`${value}\` is not an attendee id: ${ATTENDEE_ID_RULE}`;
 }
 
 export function textProblem(value: string, what: string): string | undefined {

@@ -2,8 +2,8 @@ import type { Formatter } from './types.js';
 
 /**
  * Machine-readable output for scripts. The key order is spelled out so the output stays
- * stable even if Diagnostic grows fields; hints are left out because they are advice for
- * people, not data.
+ * stable even if Diagnostic grows fields. The hint is there for tools that show advice
+ * (editors, bots); it is absent when the message says what to do.
  */
 export const formatJson: Formatter = (results) => {
   const data = results.map((result) => ({
@@ -12,6 +12,7 @@ export const formatJson: Formatter = (results) => {
       ruleId: m.ruleId,
       severity: m.severity,
       message: m.message,
+      ...(m.hint ? { hint: m.hint } : {}),
       line: m.line,
       column: m.column,
       endLine: m.endLine,

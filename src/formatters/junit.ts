@@ -1,8 +1,7 @@
+import { NOT_XML } from '../core/text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 
-// Characters XML 1.0 cannot carry at all, not even as character references.
-const illegalXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const entities: Record<string, string> = {
   '&': '&amp;',
@@ -18,11 +17,11 @@ const entities: Record<string, string> = {
 };
 
 function escapeAttribute(text: string): string {
-  return text.replace(illegalXml, '').replace(/[&<>"'\t\n\r]/g, (c) => entities[c]!);
+  return text.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => entities[c]!);
 }
 
 function escapeText(text: string): string {
-  return text.replace(illegalXml, '').replace(/[&<>"'\r]/g, (c) => entities[c]!);
+  return text.replace(NOT_XML, '').replace(/[&<>"'\r]/g, (c) => entities[c]!);
 }
 
 function describeMessage(m: Diagnostic): string {

@@ -70,23 +70,37 @@ function formatMessage(result: FileResult, m: Diagnostic, chalk: ChalkInstance):
   return out;
 }
 
+/** A problem with the run itself: no file to point at, so it reads as the tool speaking. */
+function formatRunProblem(m: Diagnostic): string[] {
+  const out = [`communique: ${m.message.split(/\r?\n/).map(printable).join('\n  ')}`];
+  if (m.hint) out.push(`  hint: ${m.hint.split(/\r?\n/).map(printable).join('\n        ')}`);
+  return out;
+}
+
 /**
  * The default, human output. Each problem starts with `file:line:column` so terminals and
- * editors can jump to it, followed by the source it points at.
+ * editors can jump to it, followed by the source it points at. Problems with the run
+ * itself (results without a file) come first, as `communique: …` lines, and are not
+ * counted in the summary, which is about files.
  */
 export const formatStylish: Formatter = (results, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const runLevel = results.filter((result) => result.file === '');
+  const files = results.filter((result) => result.file !== '');
+  const lines = runLevel.flatMap((result) => result.messages.flatMap(formatRunProblem));
+  const head = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  if (files.length === 0 && runLevel.length > 0) return head;
+
   const blocks: string[] = [];
-  for (const result of results) {
+  for (const result of files) {
     for (const m of result.messages) blocks.push(formatMessage(result, m, chalk).join('\n') + '\n');
   }
-
-  const s = summarise(results);
+  const s = summarise(files);
   const problems = s.errors + s.warnings + s.infos;
-  if (problems === 0) return chalk.green(`✔ ${plural(s.files, 'file')} checked, no problems`) + '\n';
+  if (problems === 0) return head + chalk.green(`✔ ${plural(s.files, 'file')} checked, no problems`) + '\n';
   const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning')];
   if (s.infos > 0) counts.push(plural(s.infos, 'info'));
   const summary = `✖ ${plural(problems, 'problem')} (${counts.join(', ')}) in ${s.filesWithProblems} of ${plural(s.files, 'file')}`;
   const summaryColor = s.errors > 0 ? chalk.red.bold : s.warnings > 0 ? chalk.yellow.bold : chalk.blue.bold;
-  return blocks.join('\n') + '\n' + summaryColor(summary) + '\n';
+  return head + blocks.join('\n') + '\n' + summaryColor(summary) + '\n';
 };

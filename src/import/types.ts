@@ -1,11 +1,13 @@
+import type { PhrasingContent } from 'mdast';
+
 /**
  * What the importer works on: a document as a list of blocks, whether it came from plain
  * text, Markdown or Word, and what it makes of them.
  */
 export type Block =
-  | { kind: 'heading'; text: string; level: number }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list-item'; text: string; ordered: boolean; depth: number }
+  | { kind: 'heading'; text: string; level: number; inline?: PhrasingContent[] }
+  | { kind: 'paragraph'; text: string; inline?: PhrasingContent[] }
+  | { kind: 'list-item'; text: string; ordered: boolean; depth: number; inline?: PhrasingContent[] }
   | { kind: 'table-row'; cells: string[]; header: boolean };
 
 export interface ImportOptions {
@@ -15,11 +17,12 @@ export interface ImportOptions {
   fallbackDate: string;
 }
 
+/** A field the source does not state, left marked in the draft: where it is, and what to do. */
 export interface Placeholder {
-  /** The front matter field, e.g. `meeting.chair`. */
-  field: string;
+  /** The path of the field in the front matter, e.g. `['meeting', 'chair']`. */
+  path: (string | number)[];
   /** What to fill in, in the user's words. */
-  hint: string;
+  message: string;
 }
 
 export interface ImportResult {
@@ -33,4 +36,6 @@ export interface ImportResult {
   stripped: string[];
   /** Words of the source's body text, and how many of them the body keeps (in order). */
   words: { source: number; kept: number };
+  /** How a text source was decoded, when it was text. */
+  encoding?: string;
 }

@@ -1,12 +1,12 @@
-import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import type { FileSystem } from './io.js';
 
 /**
  * Turning the paths a user typed — files, folders, globs — into the list of files to
- * check, each named as the user would recognise it. Folders yield their Markdown files
- * (skipping node_modules and hidden folders); globs are matched from the working
- * directory; the configuration's `ignore` patterns apply to everything found, but never
- * to a file named outright.
+ * work on, each named as the user would recognise it. Folders yield the files with the
+ * extensions asked for (skipping node_modules and hidden folders); globs are matched from
+ * the working directory; the configuration's `ignore` patterns apply to everything found,
+ * but never to a file named outright.
  */
 export interface FileToCheck {
   /** Absolute path, for reading. */
@@ -15,18 +15,25 @@ export interface FileToCheck {
   name: string;
 }
 
+export interface InputRules {
+  /** File extensions a folder yields, without the dot. */
+  extensions: readonly string[];
+  /** What they are, for messages: "Markdown files". */
+  label: string;
+  /** Glob patterns, relative to `base`, for files to leave out. */
+  ignore?: { patterns: readonly string[]; base: string };
+}
+
 export type Expansion = { ok: true; files: FileToCheck[] } | { ok: false; message: string };
 
-const MARKDOWN = '**/*.{md,markdown}';
-// `*.pandoc.md` is communique's own DOCX-ready output, never a communiqué.
+/** Communiqués are Markdown files. */
+export const MARKDOWN_FILES: InputRules = { extensions: ['md', 'markdown'], label: 'Markdown files' };
+
+// `*.pandoc.md` is communique's own DOCX-ready output, never a communiqué or a source.
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.*/**', '**/*.pandoc.md'];
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
-export async function expandPaths(
-  inputs: readonly string[],
-  cwd: string,
-  ignore: { patterns: readonly string[]; base: string } | undefined,
-): Promise<Expansion> {
+export async function expandPaths(fs: FileSystem, inputs: readonly string[], cwd: string, rules: InputRules): Promise<Expansion> {
   const files: FileToCheck[] = [];
   const seen = new Set<string>();
   const add = (path: string, name: string) => {
@@ -34,6 +41,7 @@ export async function expandPaths(
     seen.add(path);
     files.push({ path, name: name.replace(/\\/g, '/') });
   };
+  const ignore = rules.ignore;
   let isIgnored: ((path: string) => boolean) | undefined;
   if (ignore && ignore.patterns.length > 0) {
     const { default: picomatch } = await import('picomatch');
@@ -43,17 +51,19 @@ export async function expandPaths(
       return !fromBase.startsWith('..') && match(fromBase);
     };
   }
+  const wanted = rules.extensions.length === 1 ? `**/*.${rules.extensions[0]}` : `**/*.{${rules.extensions.join(',')}}`;
 
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
-    const kind = statKind(absolute);
+    const kind = statKind(fs, absolute);
     if (kind === 'file') {
       add(absolute, input);
       continue;
     }
     const { glob, escapePath } = await import('tinyglobby');
+    const options = { ignore: ALWAYS_IGNORED, onlyFiles: true, fs: fs as never };
     if (kind === 'directory') {
-      const found = await glob(MARKDOWN, { cwd: absolute, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false, followSymbolicLinks: false });
+      const found = await glob(wanted, { ...options, cwd: absolute, dot: false, followSymbolicLinks: false });
       const prefix = input === '.' || input === './' ? '' : `${input.replace(/[\\/]+$/, '')}/`;
       for (const name of found.sort()) {
         const path = resolve(absolute, name);
@@ -64,7 +74,7 @@ export async function expandPaths(
     if (!GLOB_CHARACTERS.test(input)) return { ok: false, message: `no such file or folder: ${input}` };
     const base = isAbsolute(input) ? '/' : cwd;
     const pattern = isAbsolute(input) ? escapePath('/') + input.slice(1) : input;
-    const found = await glob(pattern, { cwd: base, ignore: ALWAYS_IGNORED, onlyFiles: true, expandDirectories: false });
+    const found = await glob(pattern, { ...options, cwd: base, expandDirectories: false });
     if (found.length === 0) return { ok: false, message: `no files match ${input}` };
     for (const name of found.sort()) {
       const path = resolve(base, name);
@@ -74,10 +84,9 @@ export async function expandPaths(
   return { ok: true, files };
 }
 
-function statKind(path: string): 'file' | 'directory' | 'missing' {
+function statKind(fs: FileSystem, path: string): 'file' | 'directory' | 'missing' {
   try {
-    const stats = statSync(path);
-    return stats.isDirectory() ? 'directory' : 'file';
+    return fs.statSync(path).isDirectory() ? 'directory' : 'file';
   } catch {
     return 'missing';
   }

@@ -1,9 +1,7 @@
-import type { Io } from './io.js';
-
 /**
- * Every question communique asks goes through here, and this is the only module that
- * loads @inquirer/prompts. Each prompt has a name, so tests answer by name with a fake
- * `Prompts` and fail on any question they did not expect.
+ * Every question communique asks goes through a `Prompts`. Each prompt has a name, so
+ * tests answer by name with a fake and fail on any question they did not expect; the real
+ * one (cli/inquirer-prompts.ts) is the only module that loads @inquirer/prompts.
  *
  * Prompts draw on stderr, never stdout: stdout carries only the result (the path
  * written, or the draft itself), so `communique new` can feed a script even when it asks
@@ -50,62 +48,11 @@ export interface Prompts {
 }
 
 /** Whether prompting is possible at all: a person at a terminal on both ends. */
-export function canPrompt(io: Io): boolean {
+export function canPrompt(io: { stdin?: { isTTY?: boolean }; stderr: { isTTY?: boolean } }): boolean {
   return Boolean(io.stdin?.isTTY && io.stderr.isTTY);
 }
 
 /** Ctrl-C (or Ctrl-D) at a prompt: inquirer's way of saying the person gave up. */
 export function isCancellation(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-}
-
-/** The real prompts, on the terminal the io gives, drawing on stderr. */
-export function terminalPrompts(io: Io): Prompts {
-  const context = () => ({
-    input: io.stdin as NodeJS.ReadableStream,
-    output: io.stderr as unknown as NodeJS.WritableStream,
-    clearPromptOnDone: false,
-  });
-  const load = () => import('@inquirer/prompts');
-  return {
-    async input(_name, question) {
-      const { input } = await load();
-      const validate = question.validate;
-      return input(
-        {
-          message: question.message,
-          ...(question.default !== undefined ? { default: question.default } : {}),
-          ...(validate ? { validate: (value: string) => validate(value) } : {}),
-        },
-        context(),
-      );
-    },
-    async select(_name, question) {
-      const { select } = await load();
-      return select(
-        {
-          message: question.message,
-          choices: question.choices.map((choice) => ({ name: choice.name, value: choice.value, ...(choice.description ? { description: choice.description } : {}) })),
-          ...(question.default !== undefined ? { default: question.default } : {}),
-        },
-        context(),
-      ) as Promise<never>;
-    },
-    async checkbox(_name, question) {
-      const { checkbox } = await load();
-      const validate = question.validate;
-      return checkbox(
-        {
-          message: question.message,
-          choices: question.choices.map((choice) => ({ name: choice.name, value: choice.value, checked: Boolean(choice.checked) })),
-          ...(validate ? { validate: (chosen: readonly { value: unknown }[]) => validate(chosen.map((item) => item.value) as never) } : {}),
-        },
-        context(),
-      ) as Promise<never>;
-    },
-    async confirm(_name, question) {
-      const { confirm } = await load();
-      return confirm({ message: question.message, ...(question.default !== undefined ? { default: question.default } : {}) }, context());
-    },
-  };
 }

@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads';
  * Spreading work over every core. Items go out in batches; each worker handles its batch
  * one item at a time (so no more than one syntax tree per core is alive) and asks for the
  * next. Results come back in the order the items were given, whichever worker finished
- * first. A worker that dies (out of memory, say) does not take the run with it: its batch,
- * and any it never got to, are done in this thread.
+ * first. A worker that dies (out of memory, say) does not take the run with it, and never
+ * leaves it waiting: the items of its batch go out again one by one to fresh workers, and
+ * an item on which a worker dies alone gets `onWorkerDeath`'s result.
  */
 export interface PoolOptions<T, R> {
   /** The built worker script; run from source (in tests) it does not exist, and all work stays here. */
@@ -19,6 +20,8 @@ export interface PoolOptions<T, R> {
   batchSize: number;
   /** The same work, in this thread. */
   inThisThread: (items: readonly T[]) => Promise<R[]>;
+  /** The result for an item a worker died on, with why it died. */
+  onWorkerDeath: (item: T, reason: string) => R;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -32,56 +35,100 @@ export interface BatchResult<R> {
   results: R[];
 }
 
+interface Pending<T> {
+  /** Where the batch's results go in the output. */
+  start: number;
+  items: T[];
+  /** Already sent alone once: a death now is this item's doing. */
+  alone: boolean;
+}
+
 export async function mapInWorkers<T, R>(items: readonly T[], options: PoolOptions<T, R>): Promise<R[]> {
-  const jobs = Math.min(options.jobs ?? (items.length >= options.threshold ? availableParallelism() : 1), Math.ceil(items.length / options.batchSize));
+  const defaultJobs = items.length >= options.threshold ? availableParallelism() : 1;
+  const jobs = Math.min(options.jobs ?? defaultJobs, Math.ceil(items.length / options.batchSize));
   if (jobs <= 1 || !existsSync(options.workerFile)) {
     const results: R[] = [];
     for (const item of items) {
-      results.push(...(await options.inThisThread([item])));
+      for (const result of await options.inThisThread([item])) results.push(result);
       options.onProgress?.(results.length, items.length);
     }
     return results;
   }
 
-  const batches: Batch<T>[] = [];
-  for (let index = 0; index < items.length; index += options.batchSize) {
-    batches.push({ id: batches.length, items: items.slice(index, index + options.batchSize) });
+  const queue: Pending<T>[] = [];
+  for (let start = 0; start < items.length; start += options.batchSize) {
+    queue.push({ start, items: items.slice(start, start + options.batchSize), alone: false });
   }
-  const results: R[][] = new Array(batches.length);
-  let next = 0;
+  const results: R[] = new Array(items.length);
   let done = 0;
+  const finish = (batch: Pending<T>, batchResults: readonly R[]) => {
+    batchResults.forEach((result, index) => {
+      results[batch.start + index] = result;
+    });
+    done += batchResults.length;
+    options.onProgress?.(done, items.length);
+  };
 
-  const runWorker = () =>
-    new Promise<void>((resolve) => {
-      const worker = new Worker(options.workerFile, { workerData: options.workerData });
-      let current: Batch<T> | undefined;
-      const give = () => {
-        current = batches[next++];
-        if (current) worker.postMessage(current);
-        else void worker.terminate().then(() => resolve());
-      };
-      worker.on('message', (message: BatchResult<R>) => {
-        results[message.id] = message.results;
-        done += message.results.length;
-        options.onProgress?.(done, items.length);
-        give();
-      });
-      worker.on('error', async () => {
-        const unfinished = current;
-        current = undefined;
-        if (unfinished) results[unfinished.id] = await options.inThisThread(unfinished.items);
-        resolve();
-      });
+  // Each lane runs workers one after another: a fresh one whenever the last has died.
+  const lane = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const death = await runWorker(queue, options, finish);
+      if (!death) return;
+      const { batch, reason } = death;
+      if (batch.alone || batch.items.length === 1) finish(batch, [options.onWorkerDeath(batch.items[0]!, reason)]);
+      else {
+        batch.items.forEach((item, index) => {
+          queue.unshift({ start: batch.start + index, items: [item], alone: true });
+        });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
+  return results;
+}
+
+/** One worker taking batches from the queue until it is empty (undefined) or the worker dies. */
+function runWorker<T, R>(
+  queue: Pending<T>[],
+  options: PoolOptions<T, R>,
+  finish: (batch: Pending<T>, results: readonly R[]) => void,
+): Promise<{ batch: Pending<T>; reason: string } | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(options.workerFile, { workerData: options.workerData });
+    let current: Pending<T> | undefined;
+    let settled = false;
+    const settle = (value: { batch: Pending<T>; reason: string } | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+    };
+    const give = () => {
+      current = queue.shift();
+      if (current) worker.postMessage({ id: 0, items: current.items } satisfies Batch<T>);
+      else void worker.terminate().then(() => settle(undefined));
+    };
+    worker.on('message', (message: BatchResult<R>) => {
+      finish(current!, message.results);
+      current = undefined;
       give();
     });
-
-  await Promise.all(Array.from({ length: jobs }, runWorker));
-  for (const batch of batches) results[batch.id] ??= await options.inThisThread(batch.items);
-  return results.flat();
+    const died = (reason: string) => {
+      const batch = current;
+      current = undefined;
+      if (batch) settle({ batch, reason });
+      else settle(undefined);
+    };
+    worker.on('error', (error) => died(error.message));
+    worker.on('exit', (code) => died(`the worker thread stopped (exit code ${code})`));
+    give();
+  });
 }
 
 /** The worker's side: answer each batch with its results, in order. */
-export function serveBatches<T, R>(port: { on(event: 'message', listener: (batch: Batch<T>) => void): unknown; postMessage(message: unknown): void }, handle: (items: readonly T[]) => Promise<R[]>): void {
+export function serveBatches<T, R>(
+  port: { on(event: 'message', listener: (batch: Batch<T>) => void): unknown; postMessage(message: unknown): void },
+  handle: (items: readonly T[]) => Promise<R[]>,
+): void {
   port.on('message', async (batch: Batch<T>) => {
     port.postMessage({ id: batch.id, results: await handle(batch.items) } satisfies BatchResult<R>);
   });

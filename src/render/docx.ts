@@ -1,3 +1,4 @@
+import { NOT_XML } from '../core/text.js';
 import {
   AlignmentType,
   Document,
@@ -251,7 +252,6 @@ function safeUrl(url: string): boolean {
 }
 
 /** Characters XML 1.0 cannot hold (a stray control character would make Word refuse the file). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function clean(text: string): string {
   return text.replace(NOT_XML, '');

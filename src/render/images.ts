@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
 import type { Image, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 
 /**
- * Images named in a communiqué body. Local files must be inside the project: pandoc embeds
- * any local file an image names (`![x](/etc/hostname)`), so a path that leaves the
- * project is refused rather than rendered. Remote images are never fetched.
+ * Images named in a communiqué body: which they are, and what a file holds. Remote images
+ * are never fetched; local ones are found on disk at the edge (io/images.ts).
  */
 export interface LoadedImage {
   data: Uint8Array;
@@ -20,29 +18,10 @@ export function isRemote(url: string): boolean {
 
 export function images(tree: Root): Image[] {
   const found: Image[] = [];
-  const visit = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'image') found.push(node as Image);
-    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
-  };
-  visit(tree);
+  visit(tree, 'image', (node) => {
+    found.push(node);
+  });
   return found;
-}
-
-/** Where a local image is on disk, or undefined when it is outside the project. */
-export function localImagePath(url: string, documentFolder: string, projectRoot: string): string | undefined {
-  const path = resolve(documentFolder, decodeURI(url.replace(/^file:\/\//i, '')));
-  const inside = relative(projectRoot, path);
-  return inside.startsWith('..') || isAbsolute(inside) ? undefined : path;
-}
-
-export function loadLocalImage(path: string): LoadedImage | undefined {
-  try {
-    const data = readFileSync(path);
-    const size = imageSize(data);
-    return size ? { data, ...size } : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Dimensions from the file header of a PNG, JPEG, GIF or BMP. */

@@ -1,12 +1,12 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileResult } from '../diagnostics/diagnostic.js';
+import { frameLines } from '../diagnostics/code-frame.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
-import { findTemplate, type TemplatedFormat } from './templates.js';
 import type { ViewModel } from './view-model.js';
 
 /**
- * One renderer per output format, prepared once per run: its template found and compiled,
- * so that a thousand documents pay for it once. A template that is missing or broken is a
- * diagnostic against the template file, not a crash.
+ * One renderer per output format, prepared once per run (and once per worker): its
+ * template compiled, so that a thousand documents pay for it once. A template that is
+ * broken is a diagnostic against the template file, not a crash.
  */
 export const OUTPUT_FORMATS = ['html', 'md', 'txt', 'docx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -26,11 +26,26 @@ export interface Renderer {
   render(inputs: RenderInputs): Promise<Uint8Array>;
 }
 
-export type PreparedRenderer = { ok: true; renderer: Renderer } | { ok: false; file: string; diagnostic: Diagnostic; lines?: Record<number, string> };
+/** The formats written from a Handlebars template, and the template file each reads. */
+export type TemplatedFormat = Exclude<OutputFormat, 'docx'>;
+export const TEMPLATE_FILES = {
+  html: 'communique.html.hbs',
+  md: 'communique.md.hbs',
+  txt: 'communique.txt.hbs',
+} as const satisfies Record<TemplatedFormat, string>;
+
+export interface TemplateSource {
+  path: string;
+  source: string;
+}
+
+/** A template problem: the template file, with the diagnostic at its line and column. */
+export type PreparedRenderer = { ok: true; renderer: Renderer } | { ok: false; problem: FileResult };
 
 const encoder = new TextEncoder();
 
-export async function prepareRenderer(format: OutputFormat, templateName: string, projectTemplates: string | undefined): Promise<PreparedRenderer> {
+/** The renderer for a format; every format but docx needs its template's source. */
+export async function prepareRenderer(format: OutputFormat, template: TemplateSource | undefined): Promise<PreparedRenderer> {
   if (format === 'docx') {
     const { renderDocx } = await import('./docx.js');
     return {
@@ -38,18 +53,14 @@ export async function prepareRenderer(format: OutputFormat, templateName: string
       renderer: { format, render: ({ view, date, loadImage }) => renderDocx(view, { date, ...(loadImage ? { loadImage } : {}) }) },
     };
   }
-  const found = findTemplate(templateName, format as TemplatedFormat, projectTemplates);
-  if (!found.ok) {
-    return { ok: false, file: templateName, diagnostic: makeDiagnostic('render/template-missing', found.message, { line: 1, column: 1, endLine: 1, endColumn: 2 }) };
-  }
-  const broken = (error: unknown): PreparedRenderer => templateProblem(found.path, found.source, error);
+  const found = template!;
   try {
     const Handlebars = (await import('handlebars')).default;
     Handlebars.parse(found.source);
   } catch (error) {
-    return broken(error);
+    return { ok: false, problem: templateProblem(found.path, found.source, error) };
   }
-  const render = await compile(format as TemplatedFormat, found.source);
+  const render = await compile(format, found.source);
   return {
     ok: true,
     renderer: {
@@ -82,34 +93,25 @@ async function compile(format: TemplatedFormat, source: string): Promise<(view: 
 
 /** A template that failed while rendering: carries the diagnostic for the template file. */
 export class TemplateError extends Error {
-  constructor(readonly problem: Extract<PreparedRenderer, { ok: false }>) {
-    super(problem.diagnostic.message);
+  constructor(readonly problem: FileResult) {
+    super(problem.messages[0]!.message);
   }
 }
 
-function templateProblem(path: string, source: string, error: unknown): Extract<PreparedRenderer, { ok: false }> {
+function templateProblem(path: string, source: string, error: unknown): FileResult {
   const text = error instanceof Error ? error.message : String(error);
   // Handlebars says "Parse error on line 3:" for syntax, and "- 3:18" for a missing field.
   const parseLine = /on line (\d+)/.exec(text);
   const fieldAt = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(text);
   const line = Number(fieldAt?.[2] ?? parseLine?.[1] ?? 1);
   const column = fieldAt ? Number(fieldAt[3]) + 1 : 1;
-  const lineText = source.split('\n')[line - 1] ?? '';
+  const sourceLines = source.split('\n');
+  const lineText = sourceLines[line - 1] ?? '';
   const message = fieldAt
     ? `The template uses \`${fieldAt[1]}\`, which this communiqué does not have`
     : `The template is not valid Handlebars: ${text.split('\n').at(-1)?.trim() ?? text}`;
   const span = { line, column, endLine: line, endColumn: fieldAt ? column + fieldAt[1]!.length : Math.max(2, lineText.length + 1) };
-  const lines: Record<number, string> = { [line]: lineText };
-  if (line > 1) lines[line - 1] = source.split('\n')[line - 2] ?? '';
-  return {
-    ok: false,
-    file: path,
-    diagnostic: makeDiagnostic(
-      'render/template-broken',
-      message,
-      span,
-      fieldAt ? 'Guard optional fields with {{#if field}}…{{/if}}; the fields are listed in the README.' : undefined,
-    ),
-    lines,
-  };
+  const hint = fieldAt ? 'Guard optional fields with {{#if field}}…{{/if}}; the fields are listed in the README.' : undefined;
+  const diagnostic = makeDiagnostic('render/template-broken', message, span, hint);
+  return { file: path, messages: [diagnostic], lines: frameLines([diagnostic], (n) => sourceLines[n - 1] ?? '') };
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Action, Agreement, Attendee, Communique, MeetingMode, Stage } from '../core/model.js';
-import { ATTENDED, meetingDays, stageRank } from '../core/model.js';
+import { meetingDays } from '../core/dates.js';
+import { ATTENDED, stageRank } from '../core/vocabulary.js';
 import { withoutInternalMarkers, withoutInternalSections } from './body.js';
 
 /**

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,8 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
     stderr: { write: (chunk) => void err.push(text(chunk)) },
     cwd,
     env,
+    fs,
+    now: () => new Date(),
   };
   const code = await run(argv, io);
   return { code, stdout: out.join(''), stderr: err.join('') };

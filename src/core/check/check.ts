@@ -1,8 +1,10 @@
+import { frameLines } from '../../diagnostics/code-frame.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ruleMeta } from '../../diagnostics/rules.js';
 import { validateCommunique } from '../../generated/validators.js';
-import { type LoadedCommunique, type LoadOptions, loadCommunique, spanOfPath } from '../parse/communique.js';
-import { isStage, type Stage, stageRank } from '../model.js';
+import { type ParsedCommunique, type ParseOptions, parseCommunique, spanOfPath } from '../parse/communique.js';
+import type { Communique, Stage } from '../model.js';
+import { isStage, stageRank } from '../vocabulary.js';
 import { checkActionDueDates, checkActionOwners } from './rules/actions.js';
 import { checkAttendance } from './rules/attendees.js';
 import { checkBodyDates, checkBodyMeetingFacts, checkHeadings } from './rules/body.js';
@@ -14,7 +16,7 @@ import { schemaDiagnostics } from './schema-errors.js';
 
 export type SeveritySetting = 'error' | 'warning' | 'info' | 'off';
 
-export interface CheckOptions extends LoadOptions {
+export interface CheckOptions extends ParseOptions {
   /** Check every document as if it were at least at this stage. */
   stage?: Stage;
   /** Severity overrides by rule id. */
@@ -45,27 +47,36 @@ export function effectiveStage(status: unknown, requested: Stage | undefined): S
   return stageRank(requested) > stageRank(own) ? requested : own;
 }
 
-/** Every problem with a loaded communiqué, with severities settled and in reading order. */
-export function checkCommunique(loaded: LoadedCommunique, options: CheckOptions = {}): Diagnostic[] {
-  const found = [...loaded.diagnostics];
-  const data = loaded.data;
+export interface CheckedCommunique {
+  /** Every problem, with severities settled and in reading order. */
+  diagnostics: Diagnostic[];
+  /** The front matter, typed, when it passed the schema. */
+  communique?: Communique;
+}
+
+/** Every problem with a parsed communiqué; its data, typed, when it passed the schema. */
+export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions = {}): CheckedCommunique {
+  const found = parsed.diagnostics.slice();
+  const data = parsed.data;
   let stage: Stage = options.stage ?? 'draft';
+  let communique: Communique | undefined;
   if (data) {
     stage = effectiveStage(data.status, options.stage);
-    if (!validateCommunique(data)) {
-      found.push(
-        ...schemaDiagnostics(validateCommunique.errors ?? [], {
-          data,
-          rootName: 'The front matter',
-          locate: (path, prefer) => spanOfPath(loaded, path, prefer),
-        }),
-      );
+    if (validateCommunique(data)) communique = data;
+    else {
+      const errors = schemaDiagnostics(validateCommunique.errors ?? [], {
+        data,
+        rootName: 'The front matter',
+        locate: (path, prefer) => spanOfPath(parsed, path, prefer),
+      });
+      for (const diagnostic of errors) found.push(diagnostic);
     }
-    const context = new RuleContext(loaded, data, stage, options.organisations ?? []);
+    const context = new RuleContext(parsed, data, stage, options.organisations ?? []);
     for (const rule of RULES) rule(context);
-    found.push(...context.diagnostics);
+    for (const diagnostic of context.diagnostics) found.push(diagnostic);
   }
-  return settleSeverities(found, stage, options.severities).sort(compareDiagnostics);
+  const diagnostics = settleSeverities(found, stage, options.severities).sort(compareDiagnostics);
+  return communique ? { diagnostics, communique } : { diagnostics };
 }
 
 function settleSeverities(diagnostics: Diagnostic[], stage: Stage, overrides: CheckOptions['severities']): Diagnostic[] {
@@ -87,17 +98,10 @@ export interface CheckedText {
   lines: Record<number, string>;
 }
 
-/** Load and check one file's contents: the whole pure pipeline for `validate`. */
+/** Parse and check one file's contents: the whole pure pipeline, for tests and tools. */
 export function checkText(input: Uint8Array | string, options: CheckOptions = {}): CheckedText {
-  const loaded = loadCommunique(input, options);
-  const messages = checkCommunique(loaded, options);
-  const lines: Record<number, string> = {};
-  if (loaded.source) {
-    for (const message of messages) {
-      for (let line = Math.max(1, message.line - 1); line <= message.line; line++) {
-        lines[line] ??= loaded.source.lineText(line);
-      }
-    }
-  }
-  return { messages, lines };
+  const parsed = parseCommunique(input, options);
+  const messages = checkCommunique(parsed, options).diagnostics;
+  const source = parsed.source;
+  return { messages, lines: source ? frameLines(messages, (line) => source.lineText(line)) : {} };
 }

@@ -10,7 +10,7 @@ import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocat
  * YAML document that knows where every value is, and its body. Everything that went
  * wrong on the way is a diagnostic; nothing here throws for bad input.
  */
-export interface LoadedCommunique {
+export interface ParsedCommunique {
   source?: SourceText;
   /** The YAML document; present whenever front matter was found. */
   yaml?: YamlDocument;
@@ -23,7 +23,7 @@ export interface LoadedCommunique {
   diagnostics: Diagnostic[];
 }
 
-export interface LoadOptions {
+export interface ParseOptions {
   maxBytes?: number;
 }
 
@@ -47,8 +47,8 @@ function decodeString(input: string, maxBytes: number): DecodeResult {
   return { ok: true, text };
 }
 
-export function loadCommunique(input: Uint8Array | string, options: LoadOptions = {}): LoadedCommunique {
-  const loaded: LoadedCommunique = { yamlOffset: 0, bodyOffset: 0, diagnostics: [] };
+export function parseCommunique(input: Uint8Array | string, options: ParseOptions = {}): ParsedCommunique {
+  const loaded: ParsedCommunique = { yamlOffset: 0, bodyOffset: 0, diagnostics: [] };
   const decoded = typeof input === 'string' ? decodeString(input, options.maxBytes ?? DEFAULT_MAX_BYTES) : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) {
     loaded.diagnostics.push(decodeProblemDiagnostic(decoded.problem));
@@ -90,7 +90,7 @@ export function loadCommunique(input: Uint8Array | string, options: LoadOptions 
 }
 
 /** The span of a located value (or its key), in file positions. */
-export function spanOfLocation(loaded: LoadedCommunique, location: YamlLocation, prefer: 'key' | 'value' = 'value') {
+export function spanOfLocation(loaded: ParsedCommunique, location: YamlLocation, prefer: 'key' | 'value' = 'value') {
   const source = loaded.source!;
   const range = (prefer === 'key' ? (location.key ?? location.value) : (location.value ?? location.key)) ?? START;
   if (range === START) return openingFenceSpan(source);
@@ -98,7 +98,7 @@ export function spanOfLocation(loaded: LoadedCommunique, location: YamlLocation,
 }
 
 /** The span of the value at a data path, or of its key when the value spans several lines. */
-export function spanOfPath(loaded: LoadedCommunique, path: readonly (string | number)[], prefer: 'key' | 'value' = 'value') {
+export function spanOfPath(loaded: ParsedCommunique, path: readonly (string | number)[], prefer: 'key' | 'value' = 'value') {
   if (path.length === 0 || !loaded.yaml) return openingFenceSpan(loaded.source!);
   const location = locateYamlPath(loaded.yaml, path);
   const span = spanOfLocation(loaded, location, prefer);

@@ -1,9 +1,9 @@
-import { asList, asRecord, asString, realDate } from '../../model.js';
-import { closest } from '../schema-errors.js';
+import { asList, asRecord, asString } from '../../model.js';
+import { realDate } from '../../dates.js';
+import { closest, normalise } from '../../text.js';
 import type { RuleContext } from './context.js';
 import { lastMeetingDay } from './meeting.js';
 
-const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * `action/owner-unknown`: every owner is an attendee id, an attendee's organisation, the

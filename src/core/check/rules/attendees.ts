@@ -1,4 +1,5 @@
-import { ATTENDED, asList, asRecord, asString } from '../../model.js';
+import { asList, asRecord, asString } from '../../model.js';
+import { ATTENDED, proxyConflicts } from '../../vocabulary.js';
 import type { RuleContext } from './context.js';
 
 export interface IndexedAttendee {
@@ -64,7 +65,7 @@ export function checkAttendance(context: RuleContext): void {
       return;
     }
     const principalAttendance = asString(principal.record.attendance) ?? 'present';
-    if (ATTENDED.has(principalAttendance) && ATTENDED.has(attendance)) {
+    if (proxyConflicts(attendance, principalAttendance)) {
       context.report(
         'attendee/conflicting-attendance',
         `${name} is a proxy for ${describeAttendee(principal.record, proxyFor)}, who is recorded as \`${principalAttendance}\``,

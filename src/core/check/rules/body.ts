@@ -1,5 +1,6 @@
 import { outlineBody } from '../body-outline.js';
-import { asList, asRecord, asString, meetingDays, realDate } from '../../model.js';
+import { asList, asRecord, asString } from '../../model.js';
+import { CAPITALISED_MONTHS, daysBetween, findDates, formatDay, meetingDays, realDate } from '../../dates.js';
 import type { RuleContext } from './context.js';
 
 /** `body/heading-level-one`, `body/heading-skip`: the title is the one `#`; levels go down one at a time. */
@@ -28,38 +29,23 @@ export function checkHeadings(context: RuleContext): void {
   }
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = MONTHS.join('|');
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
-/** "16 November 2021", "Tuesday, 16 November 2021", "18 and 19 November 2020", "27-28 July 2020", "November 16, 2021". */
-const BODY_DATE = new RegExp(
-  `\\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${DAY}(?:\\s*(?:-|–|—|and|to)\\s*${DAY})?,?\\s+(${MONTH}),?\\s+(\\d{4})|(${MONTH})\\s+${DAY},?\\s+(\\d{4}))\\b`,
-  'gi',
-);
 const ABOUT_A_MEETING = /\b(?:met|meets|meeting|convened|gathered)\b/i;
 const ABOUT_THE_NEXT_MEETING = /\bnext meeting\b|\bwill (?:next )?meet\b|\bnext meet\b/i;
 
-interface DateMention {
+interface DayMention {
   days: string[];
   text: string;
   start: number;
   end: number;
 }
 
-function* dateMentions(body: string): Generator<DateMention> {
-  for (const match of body.matchAll(BODY_DATE)) {
-    const [text, firstDay, lastDay, month, year, usMonth, usDay, usYear] = match;
-    const monthIndex = MONTHS.indexOf((month ?? usMonth ?? '').toLowerCase()) + 1;
-    const y = Number(year ?? usYear);
-    const from = Number(firstDay ?? usDay);
-    const to = lastDay ? Number(lastDay) : from;
-    const days: string[] = [];
-    for (let day = from; day <= to && days.length < 31; day++) {
-      const iso = `${y}-${String(monthIndex).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      if (realDate(iso)) days.push(iso);
-    }
-    if (days.length > 0) yield { days, text: text.replace(/\s+/g, ' '), start: match.index, end: match.index + text.length };
-  }
+function dayMentions(body: string): DayMention[] {
+  return findDates(body).map((found) => ({
+    days: found.end ? daysBetween(found.start, found.end) : [found.start],
+    text: found.text.replace(/\s+/g, ' '),
+    start: found.index,
+    end: found.index + found.text.length,
+  }));
 }
 
 /**
@@ -81,12 +67,6 @@ function sentenceAround(body: string, start: number, end: number): string {
   return body.slice(from, next === -1 ? end + after.length : end + next);
 }
 
-function formatDay(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  const name = MONTHS[Number(month) - 1]!;
-  return `${Number(day)} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
-}
-
 /**
  * `body/date-mismatch`: a sentence about the meeting gives a date that is not the
  * meeting's (or, about the next meeting, not `next_meeting.date`).
@@ -105,7 +85,7 @@ export function checkBodyDates(context: RuleContext): void {
   }
   const meetingText = days.length === 1 ? formatDay(days[0]!) : `${formatDay(days[0]!)} to ${formatDay(days.at(-1)!)}`;
 
-  const mentions = [...dateMentions(body)];
+  const mentions = dayMentions(body);
   for (const mention of mentions) {
     const sentence = sentenceAround(body, mention.start, mention.end);
     const span = context.inBody(mention.start, mention.end);
@@ -139,8 +119,7 @@ function significantWords(text: string): string[] {
 
 const MET_VIRTUALLY = /\bmet (?:virtually|online|by video ?conference|via video ?conference|by video|by teleconference)\b|\b(?:virtual|online) meeting\b/gi;
 const MET_IN_PERSON = /\bmet (?:in person|face[- ]to[- ]face)\b|\bin-person meeting\b/gi;
-const CAPITALISED_MONTH = MONTHS.map((name) => name.charAt(0).toUpperCase() + name.slice(1)).join('|');
-const MET_IN_PLACE = new RegExp(`\\bmet (?:in|at) (?!person\\b|(?:${CAPITALISED_MONTH})\\b)((?:the )?[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+)*)`, 'gu');
+const MET_IN_PLACE = new RegExp(`\\bmet (?:in|at) (?!person\\b|(?:${CAPITALISED_MONTHS})\\b)((?:the )?[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+)*)`, 'gu');
 
 /**
  * `body/mode-mismatch` and `body/place-mismatch`: "met virtually" in the body of an

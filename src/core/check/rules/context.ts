@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../../diagnostics/make.js';
 import type { RuleId } from '../../../diagnostics/rules.js';
-import { type LoadedCommunique, spanOfPath } from '../../parse/communique.js';
+import { type ParsedCommunique, spanOfPath } from '../../parse/communique.js';
 import type { Stage } from '../../model.js';
 import type { Span } from '../../parse/source-text.js';
 
@@ -10,7 +10,7 @@ export class RuleContext {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
-    readonly loaded: LoadedCommunique,
+    readonly loaded: ParsedCommunique,
     readonly data: Record<string, unknown>,
     /** The stage the document is checked at. */
     readonly stage: Stage,

@@ -1,4 +1,4 @@
-import { stageRank } from '../../model.js';
+import { stageRank } from '../../vocabulary.js';
 import { stringScalars } from '../../parse/yaml.js';
 import type { RuleContext } from './context.js';
 

@@ -1,4 +1,6 @@
-import { ATTENDED, asList, asRecord, asString, meetingDays, realDate } from '../../model.js';
+import { asList, asRecord, asString } from '../../model.js';
+import { meetingDays, realDate } from '../../dates.js';
+import { attended } from '../../vocabulary.js';
 import type { RuleContext } from './context.js';
 import { attendeeIndex, describeAttendee } from './attendees.js';
 
@@ -25,7 +27,7 @@ export function checkChair(context: RuleContext): void {
       return;
     }
     const attendance = asString(attendee.record.attendance) ?? 'present';
-    if (!ATTENDED.has(attendance)) {
+    if (!attended(attendance)) {
       context.report(
         'meeting/chair-absent',
         `The chair ${describeAttendee(attendee.record, id)} is recorded as \`${attendance}\``,

@@ -1,0 +1,112 @@
+import { relative, resolve } from 'node:path';
+import type { CheckOptions } from '../core/check/check.js';
+import { realDate } from '../core/dates.js';
+import type { Stage } from '../core/model.js';
+import { DEFAULT_MAX_BYTES } from '../core/parse/decode.js';
+import type { FileResult } from '../diagnostics/diagnostic.js';
+import { runProblem } from '../diagnostics/make.js';
+import { expandPaths, type FileToCheck, type InputRules, MARKDOWN_FILES } from '../io/inputs.js';
+import type { Io } from '../io/io.js';
+import { discoverConfig, type LoadedConfig, loadConfig } from './discover.js';
+import type { CommuniqueConfig } from './parse.js';
+
+/**
+ * Everything a command needs to know about how it runs, settled once from the options,
+ * the configuration file and the environment: the checks to apply, the project's folder,
+ * today's date, the date to stamp renders with. Every command builds its settings here,
+ * so `validate`, `render`, `actions` and `new` check a file the same way.
+ */
+export interface Settings {
+  cwd: string;
+  /** The configuration file's folder, or the working folder when there is none. */
+  projectRoot: string;
+  config: CommuniqueConfig;
+  check: CheckOptions;
+  /** Today as YYYY-MM-DD, where the person is (COMMUNIQUE_TODAY fixes it). */
+  today: string;
+  /** SOURCE_DATE_EPOCH, when set: the date renders are stamped with. */
+  sourceDate?: Date;
+  /** The project's template folder, when it has one. */
+  templates?: string;
+}
+
+export interface SettingsOptions {
+  /** A path, `false` for `--no-config`, or undefined to look for one. */
+  config?: string | false;
+  /** `--stage`: overrides the configuration's. */
+  stage?: Stage;
+}
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; problems: FileResult[] };
+
+export function resolveSettings(io: Io, options: SettingsOptions): Settled<Settings> {
+  const clock = readClock(io);
+  if (!clock.ok) return clock;
+  const configured = readConfiguration(io, options.config);
+  if (!configured.ok) return configured;
+  const config = configured.config;
+  const stage = options.stage ?? config.stage;
+  const check: CheckOptions = {
+    maxBytes: DEFAULT_MAX_BYTES,
+    organisations: config.organisations ?? [],
+    ...(stage ? { stage } : {}),
+    ...(config.rules ? { severities: config.rules } : {}),
+  };
+  const settings: Settings = { cwd: io.cwd, projectRoot: configured.folder, config, check, ...clock.value };
+  if (config.templates) settings.templates = resolve(configured.folder, config.templates);
+  return { ok: true, value: settings };
+}
+
+function readConfiguration(io: Io, option: string | false | undefined): LoadedConfig {
+  if (option === false) return { ok: true, folder: io.cwd, config: {} };
+  const path = option ? resolve(io.cwd, option) : discoverConfig(io.fs, io.cwd);
+  if (!path) return { ok: true, folder: io.cwd, config: {} };
+  return loadConfig(io.fs, path, io.cwd);
+}
+
+/** The one reading of the clock and of the environment variables that stand in for it. */
+function readClock(io: Io): Settled<{ today: string; sourceDate?: Date }> {
+  const fixed = io.env.COMMUNIQUE_TODAY;
+  if (fixed !== undefined && fixed !== '' && !realDate(fixed)) {
+    return fail('usage/invalid-option', `COMMUNIQUE_TODAY is ${JSON.stringify(fixed)}; set it to a date as YYYY-MM-DD, or unset it`);
+  }
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
+    return fail('usage/invalid-option', `SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}; set it to a number of seconds since 1970, or unset it`);
+  }
+  const today = fixed || localDay(io.now());
+  return { ok: true, value: { today, ...(epoch ? { sourceDate: new Date(Number(epoch) * 1000) } : {}) } };
+}
+
+function localDay(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function fail(ruleId: 'usage/invalid-option' | 'usage/no-input', message: string): { ok: false; problems: FileResult[] } {
+  return { ok: false, problems: [runProblem(ruleId, message)] };
+}
+
+/** The files a command works on: the paths given, or else the configuration's `files`. */
+export async function resolveInputs(
+  io: Io,
+  settings: Settings,
+  paths: readonly string[],
+  rules: InputRules = MARKDOWN_FILES,
+): Promise<Settled<FileToCheck[]>> {
+  const config = settings.config;
+  let inputs = [...paths];
+  if (inputs.length === 0 && config.files && config.files.length > 0) {
+    inputs = config.files.map((file) => relative(io.cwd, resolve(settings.projectRoot, file)) || '.');
+  }
+  if (inputs.length === 0) {
+    return fail('usage/no-input', 'give the files or folders to check, or list them under `files` in communique.config.json');
+  }
+  const ignore = config.ignore ? { patterns: config.ignore, base: settings.projectRoot } : undefined;
+  const expansion = await expandPaths(io.fs, inputs, io.cwd, { ...rules, ...(ignore ? { ignore } : {}) });
+  if (!expansion.ok) return fail('usage/no-input', expansion.message);
+  if (expansion.files.length === 0) {
+    return fail('usage/no-input', `found no ${rules.label} in ${inputs.join(', ')}`);
+  }
+  return { ok: true, value: expansion.files };
+}

@@ -1,0 +1,56 @@
+import type { Root } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { blockWords } from './recognise/reading.js';
+import type { Block } from './types.js';
+
+/**
+ * How much of the source an import keeps: the source's words, and how many of them the
+ * draft's title and body have in the same order. Markup is not words: the body is read
+ * back as Markdown and counted as a reader sees it.
+ */
+const reader = unified().use(remarkParse).use(remarkGfm);
+
+export function wordsOf(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((word) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word !== '');
+}
+
+/** How many of `source`'s words appear in `target` in the same order (greedy: earliest match). */
+export function keptInOrder(source: readonly string[], target: readonly string[]): number {
+  let at = 0;
+  let kept = 0;
+  for (const word of source) {
+    let found = -1;
+    for (let index = at; index < target.length; index++) {
+      if (target[index] === word) {
+        found = index;
+        break;
+      }
+    }
+    if (found !== -1) {
+      kept++;
+      at = found + 1;
+    }
+  }
+  return kept;
+}
+
+export function fidelity(blocks: readonly Block[], title: string | undefined, bodyMarkdown: string): { source: number; kept: number } {
+  const source = blocks.flatMap((block) => wordsOf(blockWords(block)));
+  const body = reader.runSync(reader.parse(bodyMarkdown)) as Root;
+  const target = [...(title ? wordsOf(title) : []), ...body.children.flatMap((node) => wordsOf(textOf(node)))];
+  return { source: source.length, kept: keptInOrder(source, target) };
+}
+
+/** A node's text with table cells and list items kept apart by spaces. */
+function textOf(node: Root['children'][number]): string {
+  if ('children' in node && (node.type === 'table' || node.type === 'tableRow' || node.type === 'list' || node.type === 'listItem')) {
+    return node.children.map((child) => textOf(child as Root['children'][number])).join(' ');
+  }
+  return mdastToString(node);
+}

@@ -1,0 +1,40 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { imageSize, type LoadedImage } from '../render/images.js';
+import type { FileSystem } from './io.js';
+
+/**
+ * Local images named in a communiqué body, found on disk. A local file must be inside the
+ * project — after following links — because renderers embed it and pandoc embeds any
+ * local file an image names (`![x](/etc/hostname)`).
+ */
+export function localImagePath(fs: FileSystem, url: string, documentFolder: string, projectRoot: string): string | undefined {
+  let path: string;
+  try {
+    path = resolve(documentFolder, decodeURI(url.replace(/^file:\/\//i, '')));
+  } catch {
+    return undefined;
+  }
+  if (!isInside(projectRoot, path)) return undefined;
+  try {
+    // A link inside the project may lead outside it: judge the file it leads to.
+    return isInside(fs.realpathSync(projectRoot), fs.realpathSync(path)) ? path : undefined;
+  } catch {
+    // Missing: it stays a link to nothing, and is never read.
+    return path;
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const inside = relative(root, path);
+  return inside === '' || !(inside.startsWith('..') || isAbsolute(inside));
+}
+
+export function loadLocalImage(fs: FileSystem, path: string): LoadedImage | undefined {
+  try {
+    const data = fs.readFileSync(path);
+    const size = imageSize(data);
+    return size ? { data, ...size } : undefined;
+  } catch {
+    return undefined;
+  }
+}

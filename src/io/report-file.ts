@@ -1,0 +1,39 @@
+import { dirname, relative } from 'node:path';
+import type { FileResult } from '../diagnostics/diagnostic.js';
+import { runProblem } from '../diagnostics/make.js';
+import type { FileToCheck } from './inputs.js';
+import type { FileSystem } from './io.js';
+import { writeAtomically } from './write.js';
+
+/**
+ * `--format json=report.json`: a report written to a file, safely — never over a file
+ * being checked, never through a link, and atomically, so a reader never sees half of it.
+ */
+export function writeReportFile(fs: FileSystem, path: string, text: string, sources: readonly FileToCheck[], cwd: string): FileResult | undefined {
+  const shown = relative(cwd, path) || path;
+  const real = (file: string) => {
+    try {
+      return fs.realpathSync(file);
+    } catch {
+      return file;
+    }
+  };
+  const target = real(path);
+  if (sources.some((source) => real(source.path) === target)) {
+    return runProblem('write/refused', `not writing the report to ${shown}: it is one of the files being checked`, 'Write the report to a file of its own.');
+  }
+  try {
+    if (fs.lstatSync(path).isSymbolicLink()) {
+      return runProblem('write/refused', `not writing the report to ${shown}: it is a link`, 'Write the report to a file of its own.');
+    }
+  } catch {
+    // Not there yet: it will be created.
+  }
+  try {
+    fs.mkdirSync(dirname(path), { recursive: true });
+    writeAtomically(fs, path, new TextEncoder().encode(text));
+    return undefined;
+  } catch (error) {
+    return runProblem('write/failed', `cannot write the report to ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+}

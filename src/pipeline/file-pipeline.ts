@@ -1,0 +1,70 @@
+import type { ParsedCommunique } from '../core/parse/communique.js';
+import type { Communique } from '../core/model.js';
+import { frameLines } from '../diagnostics/code-frame.js';
+import { compareDiagnostics, type Diagnostic, type FileResult } from '../diagnostics/diagnostic.js';
+import { FIRST_COLUMN, makeDiagnostic } from '../diagnostics/make.js';
+import type { FileToCheck } from '../io/inputs.js';
+import type { OutputFormat } from '../render/renderers.js';
+
+/**
+ * The per-file spine every command that reads communiqués runs: read → parse → check →
+ * [render]. Each step adds to one file's state; a step that marks the file `fatal` stops
+ * the steps after it, and a step that throws becomes an `internal/error` on that file
+ * while the run goes on with the next one (unified-engine's file pipeline, in small).
+ */
+export interface RenderedOutput {
+  format: OutputFormat;
+  content: Uint8Array;
+}
+
+export interface FileState {
+  file: FileToCheck;
+  bytes?: Uint8Array;
+  parsed?: ParsedCommunique;
+  /** The front matter once it has passed the schema: present only then. */
+  communique?: Communique;
+  messages: Diagnostic[];
+  /** Set by a step when the later steps have nothing to work on. */
+  fatal: boolean;
+  outputs?: RenderedOutput[];
+  /** A template that failed on this file: a problem with the template, not with the file. */
+  templateProblem?: FileResult;
+}
+
+export type Step = (state: FileState) => void | Promise<void>;
+
+/** What a file comes out of the pipeline as: its diagnostics with code-frame lines, and whatever the steps made. */
+export interface PipelineResult extends FileResult {
+  outputs?: RenderedOutput[];
+  /** The checked front matter (when it passed the schema and was asked for). */
+  communique?: Communique;
+  templateProblem?: FileResult;
+}
+
+/** Run one file through the steps; `keepData` hands back the checked front matter. */
+export async function runFile(file: FileToCheck, steps: readonly Step[], keepData = false): Promise<PipelineResult> {
+  const state: FileState = { file, messages: [], fatal: false };
+  for (const step of steps) {
+    try {
+      await step(state);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      state.messages.push(makeDiagnostic('internal/error', `communique failed on this file: ${detail}`, FIRST_COLUMN));
+      state.fatal = true;
+      delete state.outputs;
+    }
+    if (state.fatal) break;
+  }
+  return resultOf(state, keepData);
+}
+
+function resultOf(state: FileState, keepData: boolean): PipelineResult {
+  const messages = state.messages.sort(compareDiagnostics);
+  const source = state.parsed?.source;
+  const result: PipelineResult = { file: state.file.name, messages };
+  if (source && messages.length > 0) result.lines = frameLines(messages, (line) => source.lineText(line));
+  if (state.outputs && !state.fatal) result.outputs = state.outputs;
+  if (keepData && state.communique) result.communique = state.communique;
+  if (state.templateProblem) result.templateProblem = state.templateProblem;
+  return result;
+}

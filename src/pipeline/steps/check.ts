@@ -1,0 +1,38 @@
+import { type CheckOptions, checkCommunique } from '../../core/check/check.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Step } from '../file-pipeline.js';
+
+/**
+ * What a command does with a file's problems. `validate` reports them all; `render` stops
+ * only on problems that leave nothing to render (the file is not a readable communiqué)
+ * and reports just those; `export` stops on any error; `actions` and `new` need readable
+ * front matter and otherwise leave the checking to `validate`.
+ */
+export type CheckPolicy =
+  | { report: 'all' }
+  | { report: 'blocking'; blockOn: 'unreadable' | 'any-error' };
+
+/** Errors that mean a file is not a communiqué anyone can read. */
+const UNREADABLE = /^(document|frontmatter|yaml|schema)\//;
+
+export function isUnreadable(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error' && UNREADABLE.test(diagnostic.ruleId);
+}
+
+/** Check: schema and rules, with the configured stage and severities. */
+export function checkStep(options: CheckOptions, policy: CheckPolicy): Step {
+  return (state) => {
+    const parsed = state.parsed!;
+    const checked = checkCommunique(parsed, options);
+    if (policy.report === 'all') {
+      for (const diagnostic of checked.diagnostics) state.messages.push(diagnostic);
+      if (!parsed.data) state.fatal = true;
+    } else {
+      const blocks = policy.blockOn === 'any-error' ? (d: Diagnostic) => d.severity === 'error' : isUnreadable;
+      const blocking = checked.diagnostics.filter(blocks);
+      for (const diagnostic of blocking) state.messages.push(diagnostic);
+      if (blocking.length > 0 || !parsed.data || parsed.body === undefined) state.fatal = true;
+    }
+    if (checked.communique && !state.fatal) state.communique = checked.communique;
+  };
+}
