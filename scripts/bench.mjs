@@ -62,8 +62,13 @@ for (const size of sizes) {
   const folder = join(corpusRoot, String(size));
   writeCorpus(folder, size);
   const read = median(process.execPath, ['-e', READ_ONLY, folder], 3);
-  const validate = median(process.execPath, [bin, 'validate', folder, '--format', 'json=/dev/null'], size >= 10000 ? 1 : 3);
-  if (validate.status !== 1) throw new Error(`validate exited ${validate.status} on the corpus of ${size}; expected 1 (it has broken files)`);
+  const validate = median(
+    process.execPath,
+    [bin, 'validate', folder, '--format', 'json=/dev/null'],
+    size >= 10000 ? 1 : 3,
+  );
+  if (validate.status !== 1)
+    throw new Error(`validate exited ${validate.status} on the corpus of ${size}; expected 1 (it has broken files)`);
   show(`${size} files: read only`, `${read.ms.toFixed(0)} ms, ${read.mb.toFixed(0)} MB`);
   show(
     `${size} files: validate`,
@@ -83,9 +88,13 @@ for (const format of ['html', 'md', 'txt', 'docx']) {
   const out = join(corpusRoot, `rendered-${format}`);
   rmSync(out, { recursive: true, force: true });
   const rendered = measure(process.execPath, [bin, 'render', renderCorpus, '--to', format, '--out', out]);
-  if (rendered.status !== 1) throw new Error(`render --to ${format} exited ${rendered.status}; expected 1 (the corpus has broken files)`);
+  if (rendered.status !== 1)
+    throw new Error(`render --to ${format} exited ${rendered.status}; expected 1 (the corpus has broken files)`);
   const files = 1000;
-  show(`${files} files: render --to ${format}`, `${(rendered.ms / 1000).toFixed(2)} s, ${(rendered.ms / files).toFixed(2)} ms/file, peak ${rendered.mb.toFixed(0)} MB`);
+  show(
+    `${files} files: render --to ${format}`,
+    `${(rendered.ms / 1000).toFixed(2)} s, ${(rendered.ms / files).toFixed(2)} ms/file, peak ${rendered.mb.toFixed(0)} MB`,
+  );
   if (format === 'html') checks.push(['1,000 communiqués to HTML in under 5 s', rendered.ms < 5000]);
   if (format === 'docx') checks.push(['1,000 communiqués to .docx in under 15 s', rendered.ms < 15000]);
 }

@@ -19,7 +19,8 @@ const withoutJsYaml = {
   setup(build) {
     build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'without-js-yaml' }));
     build.onLoad({ filter: /.*/, namespace: 'without-js-yaml' }, () => ({
-      contents: "const refuse = () => { throw new Error('js-yaml is not bundled'); }; module.exports = { safeLoad: refuse, safeDump: refuse, load: refuse, dump: refuse };",
+      contents:
+        "const refuse = () => { throw new Error('js-yaml is not bundled'); }; module.exports = { safeLoad: refuse, safeDump: refuse, load: refuse, dump: refuse };",
       loader: 'js',
     }));
   },
@@ -39,7 +40,9 @@ await esbuild.build({
   target: 'node20',
   // Dependencies are bundled too: resolving and loading hundreds of small files from
   // node_modules costs more at start-up than parsing one bundle.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   plugins: [withoutJsYaml],
   sourcemap: 'linked',
   // Chunks sit beside the entries so that `new URL('./worker.js', import.meta.url)` works from any of them.

@@ -20,16 +20,77 @@ const GROUPS = [
   ['Regional Human Services Managers Group', 'RHSMG'],
   ['Early Years Network Council', 'EYNC'],
 ];
-const FIRST = ['Ray', 'Michelle', 'Louise', 'Anika', 'Tom', 'Priya', 'David', 'Sarah', 'Wei', 'Fatima', 'James', 'Grace', 'Liam', 'Chloe'];
-const LAST = ['Griggs', 'Andrews', 'Giolitto', 'Nguyen', 'Smith', 'Patel', 'Brown', 'Wilson', 'Chen', 'Ali', 'Taylor', 'Martin', 'Kelly', 'Singh'];
-const ORGS = ['Department of Social Services', 'Department of Communities', 'National Indigenous Australians Agency', 'WACOSS', 'Shelter WA', 'NSW Government'];
-const TOPICS = ['Capability supports for backbones and communities', 'Implementation', 'Addressing the causes of problems', 'Measurement', 'Reflections', 'Commissioning of services', 'Service integration', 'Data access and analytics'];
-const WORDS = ('community governments partnership place-based collective impact data literacy analysis support backbone teams ' +
+const FIRST = [
+  'Ray',
+  'Michelle',
+  'Louise',
+  'Anika',
+  'Tom',
+  'Priya',
+  'David',
+  'Sarah',
+  'Wei',
+  'Fatima',
+  'James',
+  'Grace',
+  'Liam',
+  'Chloe',
+];
+const LAST = [
+  'Griggs',
+  'Andrews',
+  'Giolitto',
+  'Nguyen',
+  'Smith',
+  'Patel',
+  'Brown',
+  'Wilson',
+  'Chen',
+  'Ali',
+  'Taylor',
+  'Martin',
+  'Kelly',
+  'Singh',
+];
+const ORGS = [
+  'Department of Social Services',
+  'Department of Communities',
+  'National Indigenous Australians Agency',
+  'WACOSS',
+  'Shelter WA',
+  'NSW Government',
+];
+const TOPICS = [
+  'Capability supports for backbones and communities',
+  'Implementation',
+  'Addressing the causes of problems',
+  'Measurement',
+  'Reflections',
+  'Commissioning of services',
+  'Service integration',
+  'Data access and analytics',
+];
+const WORDS = (
+  'community governments partnership place-based collective impact data literacy analysis support backbone teams ' +
   'local leadership solutions capability evidence systems change funding flows outcomes families services sector commissioning ' +
-  'integration indicators measurement evaluation progress quarter review advice partners strategy investment decision-making').split(' ');
+  'integration indicators measurement evaluation progress quarter review advice partners strategy investment decision-making'
+).split(' ');
 const KINDS = ['member', 'member', 'member', 'guest', 'observer', 'secretariat'];
 const ATTENDANCE = ['present', 'present', 'present', 'remote', 'partial', 'apology'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function sentence(next, words) {
   const out = [];
@@ -73,7 +134,13 @@ export function communique(index, broken) {
   const attendees = [];
   for (let i = 0; i < 8; i++) {
     const name = `${FIRST[(index + i) % FIRST.length]} ${LAST[(index * 3 + i) % LAST.length]}`;
-    attendees.push({ id: name.toLowerCase().replace(/ /g, '-') + `-${i}`, name, organisation: pick(ORGS), kind: i < 2 ? 'member' : pick(KINDS), attendance: i < 2 ? 'present' : pick(ATTENDANCE) });
+    attendees.push({
+      id: name.toLowerCase().replace(/ /g, '-') + `-${i}`,
+      name,
+      organisation: pick(ORGS),
+      kind: i < 2 ? 'member' : pick(KINDS),
+      attendance: i < 2 ? 'present' : pick(ATTENDANCE),
+    });
   }
   const fm = [
     '---',
@@ -97,9 +164,19 @@ export function communique(index, broken) {
     broken === 'unknown-field' ? '  venue: Canberra' : null,
     `  chair: [${attendees[0].id}, ${attendees[1].id}]`,
     'attendees:',
-    ...attendees.flatMap((a) => [`  - id: ${a.id}`, `    name: ${a.name}`, `    organisation: ${a.organisation}`, `    kind: ${a.kind}`, `    attendance: ${a.attendance}`]),
+    ...attendees.flatMap((a) => [
+      `  - id: ${a.id}`,
+      `    name: ${a.name}`,
+      `    organisation: ${a.organisation}`,
+      `    kind: ${a.kind}`,
+      `    attendance: ${a.attendance}`,
+    ]),
     'agreements:',
-    ...[1, 2, 3].flatMap((n) => [`  - id: AGR-${n}`, `    verb: ${pick(['agreed', 'endorsed', 'noted', 'supported'])}`, `    text: ${sentence(next, 12)}`]),
+    ...[1, 2, 3].flatMap((n) => [
+      `  - id: AGR-${n}`,
+      `    verb: ${pick(['agreed', 'endorsed', 'noted', 'supported'])}`,
+      `    text: ${sentence(next, 12)}`,
+    ]),
     'actions:',
     ...[1, 2, 3].flatMap((n) => [
       `  - id: ACT-${n}`,
@@ -117,7 +194,14 @@ export function communique(index, broken) {
     paragraph(next, 90),
   ];
   for (let s = 0; s < 5; s++) {
-    body.push('', `${broken === 'heading' && s === 2 ? '####' : '##'} ${TOPICS[(index + s) % TOPICS.length]}`, '', paragraph(next, 70), '', paragraph(next, 55));
+    body.push(
+      '',
+      `${broken === 'heading' && s === 2 ? '####' : '##'} ${TOPICS[(index + s) % TOPICS.length]}`,
+      '',
+      paragraph(next, 70),
+      '',
+      paragraph(next, 55),
+    );
     if (broken === 'placeholder' && s === 3) body.push('', 'Figures for the quarter are TBC.');
   }
   return `${fm.join('\n')}\n${body.join('\n')}\n`;

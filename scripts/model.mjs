@@ -39,7 +39,11 @@ export async function generateModelTypes(root) {
 function withoutCombinations(schema) {
   if (Array.isArray(schema)) return schema.map(withoutCombinations);
   if (!schema || typeof schema !== 'object') return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== 'allOf').map(([key, value]) => [key, withoutCombinations(value)]));
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => key !== 'allOf')
+      .map(([key, value]) => [key, withoutCombinations(value)]),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

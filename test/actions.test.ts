@@ -24,8 +24,16 @@ describe('communique actions', () => {
   it('lists every action once, as it stands in the latest communiqué that carries it', async () => {
     const result = await runCli(['actions', '--format', 'json'], nlgProject(), { COMMUNIQUE_TODAY: '2022-03-01' });
     expect(result.code).toBe(0);
-    const entries = JSON.parse(result.stdout) as { id: string; status: string; overdue: boolean; raised: { communique: string }; latest: { communique: string } }[];
-    expect(entries.map((entry) => [entry.id, entry.status, entry.overdue, entry.raised.communique, entry.latest.communique])).toEqual([
+    const entries = JSON.parse(result.stdout) as {
+      id: string;
+      status: string;
+      overdue: boolean;
+      raised: { communique: string };
+      latest: { communique: string };
+    }[];
+    expect(
+      entries.map((entry) => [entry.id, entry.status, entry.overdue, entry.raised.communique, entry.latest.communique]),
+    ).toEqual([
       ['ACT-1', 'open', false, 'nlg-2021-05-25', 'nlg-2021-05-25'],
       ['ACT-2', 'in-progress', false, 'nlg-2021-05-25', 'nlg-2021-05-25'],
       ['ACT-3', 'in-progress', false, 'nlg-2021-05-25', 'nlg-2021-05-25'],
@@ -37,7 +45,9 @@ describe('communique actions', () => {
   });
 
   it('shows an action closed in a later communiqué as closed, and not overdue', async () => {
-    const result = await runCli(['actions', '--format', 'json', '--owner', 'secretariat'], nlgProject(CLOSED_LATER), { COMMUNIQUE_TODAY: '2022-03-01' });
+    const result = await runCli(['actions', '--format', 'json', '--owner', 'secretariat'], nlgProject(CLOSED_LATER), {
+      COMMUNIQUE_TODAY: '2022-03-01',
+    });
     const entries = JSON.parse(result.stdout) as { id: string; status: string; overdue: boolean }[];
     expect(entries.map((entry) => [entry.id, entry.status, entry.overdue])).toEqual([
       ['ACT-4', 'done', false],
@@ -47,7 +57,12 @@ describe('communique actions', () => {
 
   it('filters by status, owner and group', async () => {
     const cwd = nlgProject();
-    const ids = async (args: string[]) => (JSON.parse((await runCli(['actions', '-f', 'json', ...args], cwd, { COMMUNIQUE_TODAY: '2022-03-01' })).stdout) as { id: string }[]).map((entry) => entry.id);
+    const ids = async (args: string[]) =>
+      (
+        JSON.parse(
+          (await runCli(['actions', '-f', 'json', ...args], cwd, { COMMUNIQUE_TODAY: '2022-03-01' })).stdout,
+        ) as { id: string }[]
+      ).map((entry) => entry.id);
     expect(await ids(['--status', 'overdue'])).toEqual(['ACT-4', 'ACT-3']);
     expect(await ids(['--status', 'open'])).toEqual(['ACT-1', 'ACT-1', 'ACT-3']);
     expect(await ids(['--owner', 'social services'])).toEqual(['ACT-1']);
@@ -57,11 +72,16 @@ describe('communique actions', () => {
 
   it('prints a table on the terminal and Markdown', async () => {
     const cwd = nlgProject();
-    const tableOutput = (await runCli(['actions', '--status', 'overdue'], cwd, { COMMUNIQUE_TODAY: '2022-03-01' })).stdout;
-    expect(tableOutput.split('\n')[0]).toBe(`Group  ID     ${'Action'.padEnd(90)}  Owner             Due         Status                 Raised in`);
+    const tableOutput = (await runCli(['actions', '--status', 'overdue'], cwd, { COMMUNIQUE_TODAY: '2022-03-01' }))
+      .stdout;
+    expect(tableOutput.split('\n')[0]).toBe(
+      `Group  ID     ${'Action'.padEnd(90)}  Owner             Due         Status                 Raised in`,
+    );
     expect(tableOutput).toContain('in progress (OVERDUE)');
     expect(tableOutput.endsWith('\n\n2 actions, 2 overdue\n')).toBe(true);
-    const markdownOutput = (await runCli(['actions', '--status', 'overdue', '-f', 'markdown'], cwd, { COMMUNIQUE_TODAY: '2022-03-01' })).stdout;
+    const markdownOutput = (
+      await runCli(['actions', '--status', 'overdue', '-f', 'markdown'], cwd, { COMMUNIQUE_TODAY: '2022-03-01' })
+    ).stdout;
     expect(markdownOutput.split('\n').slice(0, 3)).toEqual([
       '| Group | ID | Action | Owner | Due | Status | Raised in |',
       '|---|---|---|---|---|---|---|',
@@ -80,9 +100,13 @@ describe('communique actions', () => {
   it('skips a file that is not a communiqué, saying so, and rejects unknown formats and statuses', async () => {
     const cwd = project({ 'a.md': 'no front matter', 'b.md': example('2021-11-16-nlg') });
     const result = await runCli(['actions', '.', '-f', 'json'], cwd, { COMMUNIQUE_TODAY: '2021-12-01' });
-    expect(result.stderr).toBe('communique: skipping a.md: it is not a valid communiqué\n  hint: Run `communique validate a.md` to see why.\n');
+    expect(result.stderr).toBe(
+      'communique: skipping a.md: it is not a valid communiqué\n  hint: Run `communique validate a.md` to see why.\n',
+    );
     expect(JSON.parse(result.stdout)).toHaveLength(3);
-    expect((await runCli(['actions', '.', '-f', 'csv'], cwd)).stderr).toBe('communique: unknown format `csv`; use one of table, markdown, json, stylish, github, sarif, junit\n');
+    expect((await runCli(['actions', '.', '-f', 'csv'], cwd)).stderr).toBe(
+      'communique: unknown format `csv`; use one of table, markdown, json, stylish, github, sarif, junit\n',
+    );
     expect((await runCli(['actions', '.', '--status', 'late'], cwd)).code).toBe(2);
   });
 });

@@ -25,14 +25,22 @@ describe('the built binary', () => {
   });
 
   it('prints its version and help, exit 0', () => {
-    expect(communique(['--version'])).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    expect(communique(['--version'])).toEqual({
+      code: 0,
+      stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n`,
+      stderr: '',
+    });
     const help = communique(['validate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--format <format[=file]>');
   });
 
   it('validates the examples, exit 0', () => {
-    expect(communique(['validate', 'examples'])).toEqual({ code: 0, stdout: '✔ 3 files checked, no problems\n', stderr: '' });
+    expect(communique(['validate', 'examples'])).toEqual({
+      code: 0,
+      stdout: '✔ 3 files checked, no problems\n',
+      stderr: '',
+    });
   });
 
   it('gives the same results on worker threads as in one thread, in the same order', () => {
@@ -60,7 +68,9 @@ describe('the built binary', () => {
 
   it('never runs JavaScript front matter', () => {
     const marker = join(project({}), 'pwned');
-    const cwd = project({ 'evil.md': `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\n\nBody\n` });
+    const cwd = project({
+      'evil.md': `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\n\nBody\n`,
+    });
     const result = communique(['validate', 'evil.md', '-f', 'json'], { cwd });
     expect(existsSync(marker)).toBe(false);
     expect(JSON.parse(result.stdout)[0].messages[0]).toEqual({
@@ -82,11 +92,22 @@ describe('the built binary', () => {
     const visit = (file: string) => {
       if (loaded.has(file)) return;
       loaded.add(file);
-      for (const match of readFileSync(join(repo, 'dist', file), 'utf8').matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"/gm)) visit(match[1]!);
+      for (const match of readFileSync(join(repo, 'dist', file), 'utf8').matchAll(
+        /^import\s[^;]*?from\s*"\.\/([^"]+)"/gm,
+      ))
+        visit(match[1]!);
     };
     visit('cli.js');
     const code = [...loaded].map((file) => readFileSync(join(repo, 'dist', file), 'utf8')).join('\n');
     expect(code).toContain('parseAsync'); // commander is there
-    for (const heavy of ['YAMLParseError', 'validateCommunique', 'parseMatter', 'micromark', 'Chalk', 'ExitPromptError']) expect(code).not.toContain(heavy);
+    for (const heavy of [
+      'YAMLParseError',
+      'validateCommunique',
+      'parseMatter',
+      'micromark',
+      'Chalk',
+      'ExitPromptError',
+    ])
+      expect(code).not.toContain(heavy);
   });
 });

@@ -66,22 +66,57 @@ describe('tricky bodies', () => {
   // [name, body, the headings a reader of CommonMark expects]: the expectation is written
   // out as well as compared with remark, so that a remark surprise would show too.
   const cases: [string, string, Outline][] = [
-    ['ATX headings with closing #s', '## Title ##\n\n### Other ###   \n\n#### Closed by # only #\n', [[2, 0], [3, 13], [4, 31]]],
-    ['an ATX heading indented 1-3 spaces', ' # One\n  ## Two\n   ### Three\n', [[1, 1], [2, 9], [3, 19]]],
-    ['empty ATX headings', '#\n\n## ##\n\n###\n', [[1, 0], [2, 3], [3, 10]]],
+    [
+      'ATX headings with closing #s',
+      '## Title ##\n\n### Other ###   \n\n#### Closed by # only #\n',
+      [
+        [2, 0],
+        [3, 13],
+        [4, 31],
+      ],
+    ],
+    [
+      'an ATX heading indented 1-3 spaces',
+      ' # One\n  ## Two\n   ### Three\n',
+      [
+        [1, 1],
+        [2, 9],
+        [3, 19],
+      ],
+    ],
+    [
+      'empty ATX headings',
+      '#\n\n## ##\n\n###\n',
+      [
+        [1, 0],
+        [2, 3],
+        [3, 10],
+      ],
+    ],
     ['#hashtag, seven #s and an escaped # are not headings', '#hashtag\n\n####### seven\n\n\\# escaped\n', []],
     ['a tab after the #s', '#\tTab heading\n', [[1, 0]]],
     ['four spaces of indentation make code, not a heading', '    # not heading\n\n\t# not heading either\n', []],
     ['an indented line continues a paragraph', 'Para\n    # not heading\n', []],
     ['fenced code with ```', '```\n# not heading\n```\n# heading\n', [[1, 22]]],
     ['fenced code with ~~~', '~~~md\n# not heading\n~~~\n# heading\n', [[1, 24]]],
-    ['a longer closing fence closes; a shorter one does not', '````\n# not\n```\n# still not\n`````\n# heading\n', [[1, 33]]],
+    [
+      'a longer closing fence closes; a shorter one does not',
+      '````\n# not\n```\n# still not\n`````\n# heading\n',
+      [[1, 33]],
+    ],
     ['a ~~~ line does not close a ``` fence', '```\n~~~\n# not heading\n```\n', []],
     ['a closing fence indented up to 3 spaces', '```\n# not\n   ```\n# heading\n', [[1, 17]]],
     ['a closing fence with text after it does not close', '```\n```x\n# not heading\n', []],
     ['a ``` line with a backtick in its info string is not a fence', '``` a`b\n# heading\n', [[1, 8]]],
     ['an unclosed fence runs to the end of the body', 'Intro\n\n```\n# not\n\n## not\n', []],
-    ['setext === and --- under a paragraph', 'Title\n===\n\nSub\n---\n', [[1, 0], [2, 11]]],
+    [
+      'setext === and --- under a paragraph',
+      'Title\n===\n\nSub\n---\n',
+      [
+        [1, 0],
+        [2, 11],
+      ],
+    ],
     ['a setext underline indented and with trailing spaces', 'Title\n   ===   \n', [[1, 0]]],
     ['a setext underline indented 4 spaces continues the paragraph', 'Title\n    ===\n', []],
     ['a setext heading with a leading-space first line', '   Title\n---\n', [[2, 3]]],
@@ -99,7 +134,14 @@ describe('tricky bodies', () => {
     ['a lazy block quote line is not underlined', '> quote\ncontinued\n===\n', []],
     ['a lazy list line is not underlined', '- item\ncontinued\n---\n', []],
     ['a table-like line under a paragraph', 'a | b\n--- | ---\n', []],
-    ['CRLF line endings', '# One\r\n\r\nTitle\r\n===\r\n\r\n```\r\n# not\r\n```\r\n', [[1, 0], [1, 9]]],
+    [
+      'CRLF line endings',
+      '# One\r\n\r\nTitle\r\n===\r\n\r\n```\r\n# not\r\n```\r\n',
+      [
+        [1, 0],
+        [1, 9],
+      ],
+    ],
     ['a body without a final line break', 'Intro\n\n## Last', [[2, 7]]],
     ['an empty body', '', []],
   ];
@@ -140,16 +182,41 @@ describe('tricky bodies', () => {
 });
 
 describe('generated bodies', () => {
-  const word = fc.constantFrom('Members', 'agreed', 'the', 'plan', '#tag', '`code`', 'a|b', '\\#', '---', '===', '~~~', '```', '#', 'a>b');
+  const word = fc.constantFrom(
+    'Members',
+    'agreed',
+    'the',
+    'plan',
+    '#tag',
+    '`code`',
+    'a|b',
+    '\\#',
+    '---',
+    '===',
+    '~~~',
+    '```',
+    '#',
+    'a>b',
+  );
   const text = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
   /** Text that cannot start a block: for the insides of list items and quotes. */
-  const plainText = fc.tuple(fc.constantFrom('Members', 'The', 'plan'), text).map(([first, rest]) => `${first} ${rest}`);
+  const plainText = fc
+    .tuple(fc.constantFrom('Members', 'The', 'plan'), text)
+    .map(([first, rest]) => `${first} ${rest}`);
   const indent = fc.constantFrom('', ' ', '  ', '   ');
 
   const atxHeading = fc
-    .tuple(indent, fc.integer({ min: 1, max: 7 }), fc.constantFrom(' ', '\t', ''), text, fc.constantFrom('', ' #', ' ##', '#', ' # '))
+    .tuple(
+      indent,
+      fc.integer({ min: 1, max: 7 }),
+      fc.constantFrom(' ', '\t', ''),
+      text,
+      fc.constantFrom('', ' #', ' ##', '#', ' # '),
+    )
     .map(([space, level, gap, words, closing]) => `${space}${'#'.repeat(level)}${gap}${words}${closing}`);
-  const bareAtx = fc.tuple(indent, fc.integer({ min: 1, max: 6 })).map(([space, level]) => `${space}${'#'.repeat(level)}`);
+  const bareAtx = fc
+    .tuple(indent, fc.integer({ min: 1, max: 6 }))
+    .map(([space, level]) => `${space}${'#'.repeat(level)}`);
   const blank = fc.constantFrom('', '   ');
   const fence = fc
     .tuple(indent, fc.constantFrom('```', '~~~', '````', '~~~~', '`````'), fc.constantFrom('', 'js', ' md', 'a`b', ' '))
@@ -158,7 +225,9 @@ describe('generated bodies', () => {
   const underline = fc
     .tuple(indent, fc.constantFrom('=', '==', '===', '--', '---', '----', '= ='), fc.constantFrom('', '  '))
     .map(([space, marks, trailing]) => `${space}${marks}${trailing}`);
-  const thematicBreak = fc.tuple(indent, fc.constantFrom('***', '* * *', '___', '_ _ _', '---', '- - -')).map(([space, marks]) => `${space}${marks}`);
+  const thematicBreak = fc
+    .tuple(indent, fc.constantFrom('***', '* * *', '___', '_ _ _', '---', '- - -'))
+    .map(([space, marks]) => `${space}${marks}`);
   // Indentation of 4 columns or more; spaces then a tab only past column 4 (see the todo above).
   const indented = fc
     .tuple(fc.constantFrom('    ', '\t', '     ', '    \t', '\t  '), fc.oneof(text, atxHeading))
@@ -178,9 +247,16 @@ describe('generated bodies', () => {
 
   const body = fc
     .tuple(
-      fc.array(fc.oneof({ arbitrary: line.map((single) => [single]), weight: 8 }, { arbitrary: list, weight: 1 }, { arbitrary: quote, weight: 1 }), {
-        maxLength: 30,
-      }),
+      fc.array(
+        fc.oneof(
+          { arbitrary: line.map((single) => [single]), weight: 8 },
+          { arbitrary: list, weight: 1 },
+          { arbitrary: quote, weight: 1 },
+        ),
+        {
+          maxLength: 30,
+        },
+      ),
       fc.constantFrom('\n', '\r\n'),
       fc.boolean(),
     )

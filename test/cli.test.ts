@@ -29,7 +29,9 @@ describe('communique validate', () => {
   it('reports every problem at file:line:col with a code frame and hint, keeps going, and exits 1', async () => {
     const cwd = project({ 'valid.md': VALID_DRAFT, 'error.md': WITH_ERROR, 'warn.md': WITH_WARNING });
     const result = await runCli(['validate', 'valid.md', 'error.md', 'warn.md'], cwd);
-    expect(result.stdout).toBe(`${ERROR_REPORT}\n${WARNING_REPORT}\n✖ 2 problems (1 error, 1 warning) in 2 of 3 files\n`);
+    expect(result.stdout).toBe(
+      `${ERROR_REPORT}\n${WARNING_REPORT}\n✖ 2 problems (1 error, 1 warning) in 2 of 3 files\n`,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
   });
@@ -40,7 +42,9 @@ describe('communique validate', () => {
     expect((await runCli(['validate', 'warn.md', '--max-warnings', '1'], cwd)).code).toBe(0);
     const strict = await runCli(['validate', 'warn.md', '--max-warnings', '0'], cwd);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('communique: 1 warning found; --max-warnings allows 0\n  hint: Fix the warnings, or raise --max-warnings.\n');
+    expect(strict.stderr).toBe(
+      'communique: 1 warning found; --max-warnings allows 0\n  hint: Fix the warnings, or raise --max-warnings.\n',
+    );
   });
 
   it('reports errors only with --quiet', async () => {
@@ -76,7 +80,10 @@ describe('communique validate', () => {
 
   it('takes several formats at once, each to stdout or a file', async () => {
     const cwd = project({ 'error.md': WITH_ERROR });
-    const result = await runCli(['validate', 'error.md', '-f', 'github', '-f', 'sarif=reports/out.sarif', '--format', 'junit=reports/junit.xml'], cwd);
+    const result = await runCli(
+      ['validate', 'error.md', '-f', 'github', '-f', 'sarif=reports/out.sarif', '--format', 'junit=reports/junit.xml'],
+      cwd,
+    );
     expect(result.stdout).toBe(
       '::error file=error.md,line=19,col=12,endLine=19,endColumn=15,title=action/owner-unknown::' +
         "Action `ACT-1` is owned by `dss`, who is not among the attendees or known organisations%0AUse an attendee id or an attendee's organisation, " +
@@ -96,25 +103,52 @@ describe('communique validate', () => {
   });
 
   it('checks folders and globs', async () => {
-    const cwd = project({ 'a/one.md': VALID_DRAFT, 'a/b/two.md': VALID_DRAFT, 'a/notes.txt': 'not markdown', 'a/node_modules/x.md': 'ignored' });
+    const cwd = project({
+      'a/one.md': VALID_DRAFT,
+      'a/b/two.md': VALID_DRAFT,
+      'a/notes.txt': 'not markdown',
+      'a/node_modules/x.md': 'ignored',
+    });
     expect((await runCli(['validate', 'a'], cwd)).stdout).toBe('✔ 2 files checked, no problems\n');
     const glob = await runCli(['validate', 'a/**/t*.md', '-f', 'json'], cwd);
     expect(JSON.parse(glob.stdout).map((entry: { file: string }) => entry.file)).toEqual(['a/b/two.md']);
   });
 
-  const atStart = (ruleId: string, message: string) => ({ ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 2 });
+  const atStart = (ruleId: string, message: string) => ({
+    ruleId,
+    severity: 'error',
+    message,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+  });
 
   it('keeps going past files that cannot be checked', async () => {
-    const cwd = project({ 'empty.md': '', 'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), 'valid.md': VALID_DRAFT });
+    const cwd = project({
+      'empty.md': '',
+      'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]),
+      'valid.md': VALID_DRAFT,
+    });
     const result = await runCli(['validate', 'empty.md', 'binary.md', 'valid.md', '-f', 'json'], cwd);
     expect(JSON.parse(result.stdout)).toEqual([
       {
         file: 'empty.md',
-        messages: [{ ...atStart('document/empty', 'The file is empty'), hint: expect.stringContaining('Start the file with a front matter block') }],
+        messages: [
+          {
+            ...atStart('document/empty', 'The file is empty'),
+            hint: expect.stringContaining('Start the file with a front matter block'),
+          },
+        ],
       },
       {
         file: 'binary.md',
-        messages: [{ ...atStart('document/binary', 'The file contains binary data, not text'), hint: expect.stringContaining('UTF-8 Markdown') }],
+        messages: [
+          {
+            ...atStart('document/binary', 'The file contains binary data, not text'),
+            hint: expect.stringContaining('UTF-8 Markdown'),
+          },
+        ],
       },
       { file: 'valid.md', messages: [] },
     ]);
@@ -143,11 +177,23 @@ describe('communique validate', () => {
     const cases: [string[], string][] = [
       [['validate', 'missing.md'], 'communique: no such file or folder: missing.md\n'],
       [['validate', 'nothing/*.md'], 'communique: no files match nothing/*.md\n'],
-      [['validate', 'x.md', '-f', 'xml'], 'communique: unknown format `xml`; use one of stylish, json, github, sarif, junit\n'],
+      [
+        ['validate', 'x.md', '-f', 'xml'],
+        'communique: unknown format `xml`; use one of stylish, json, github, sarif, junit\n',
+      ],
       [['validate', 'x.md', '-f', 'json='], 'communique: give a file name after `json=`\n'],
-      [['validate', '--stage', 'final', 'x.md'], "communique: option '--stage <stage>' argument 'final' is invalid. Allowed choices are draft, review, approved, published.\n"],
-      [['validate', '--max-warnings', 'many', 'x.md'], "communique: option '--max-warnings <n>' argument 'many' is invalid. give a whole number of warnings, 0 or more\n"],
-      [['validate'], 'communique: give the files or folders to check, or list them under `files` in communique.config.json\n'],
+      [
+        ['validate', '--stage', 'final', 'x.md'],
+        "communique: option '--stage <stage>' argument 'final' is invalid. Allowed choices are draft, review, approved, published.\n",
+      ],
+      [
+        ['validate', '--max-warnings', 'many', 'x.md'],
+        "communique: option '--max-warnings <n>' argument 'many' is invalid. give a whole number of warnings, 0 or more\n",
+      ],
+      [
+        ['validate'],
+        'communique: give the files or folders to check, or list them under `files` in communique.config.json\n',
+      ],
       [['validate', '--frobnicate'], "communique: unknown option '--frobnicate'\n"],
       [['frobnicate'], "communique: unknown command 'frobnicate'\n"],
     ];
@@ -173,7 +219,11 @@ describe('communique validate', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('validate [options] [paths...]');
     const version = await runCli(['--version'], repo);
-    expect(version).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    expect(version).toEqual({
+      code: 0,
+      stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n`,
+      stderr: '',
+    });
   });
 });
 
@@ -185,13 +235,19 @@ describe('configuration', () => {
         rules: { 'body/mode-mismatch': 'off' },
         organisations: ['Department of Social Services'],
       }),
-      'communiques/2021-05-05-cpr.md': WITH_WARNING.replace('owner: Department of Communities', 'owner: Department of Social Services'),
+      'communiques/2021-05-05-cpr.md': WITH_WARNING.replace(
+        'owner: Department of Communities',
+        'owner: Department of Social Services',
+      ),
       'communiques/sub/.keep': '',
     });
     const result = await runCli(['validate'], join(cwd, 'communiques/sub'));
     expect(result).toEqual({ code: 0, stdout: '✔ 1 file checked, no problems\n', stderr: '' });
     // The configured stage applies too.
-    writeFileSync(join(cwd, 'communique.config.json'), JSON.stringify({ files: ['communiques'], stage: 'approved', organisations: ['Department of Social Services'] }));
+    writeFileSync(
+      join(cwd, 'communique.config.json'),
+      JSON.stringify({ files: ['communiques'], stage: 'approved', organisations: ['Department of Social Services'] }),
+    );
     const staged = await runCli(['validate', '-f', 'json'], cwd);
     expect(JSON.parse(staged.stdout)[0].messages.map((message: { ruleId: string }) => message.ruleId)).toEqual([
       'lifecycle/approval-missing',
@@ -224,7 +280,8 @@ describe('configuration', () => {
 
   it('is itself checked, with positions, and a broken one exits 2', async () => {
     const cwd = project({
-      'communique.config.json': '{\n  "stage": "final",\n  "rules": { "action/owner-unkown": "off" },\n  "extra": true\n}\n',
+      'communique.config.json':
+        '{\n  "stage": "final",\n  "rules": { "action/owner-unkown": "off" },\n  "extra": true\n}\n',
       'valid.md': VALID_DRAFT,
     });
     const result = await runCli(['validate', 'valid.md'], cwd);
@@ -261,7 +318,8 @@ communique.config.json:4:3  error    \`extra\` is not a field of the configurati
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'communique: cannot read the configuration file nope.json: it does not exist\n  hint: Check the path given to --config, or run without it to look for communique.config.json.\n',
+      stderr:
+        'communique: cannot read the configuration file nope.json: it does not exist\n  hint: Check the path given to --config, or run without it to look for communique.config.json.\n',
     });
   });
 });

@@ -25,8 +25,25 @@ const results: FileResult[] = [
   {
     file: 'minutes/2024-03 #3, v2.md',
     messages: [
-      { ruleId: 'schema/enum', severity: 'error', message: nasty, hint: 'Use one of: draft, review.', line: 3, column: 9, endLine: 3, endColumn: 14 },
-      { ruleId: 'body/date-mismatch', severity: 'warning', message: 'The body gives 17 November', line: 6, column: 3, endLine: 7, endColumn: 4 },
+      {
+        ruleId: 'schema/enum',
+        severity: 'error',
+        message: nasty,
+        hint: 'Use one of: draft, review.',
+        line: 3,
+        column: 9,
+        endLine: 3,
+        endColumn: 14,
+      },
+      {
+        ruleId: 'body/date-mismatch',
+        severity: 'warning',
+        message: 'The body gives 17 November',
+        line: 6,
+        column: 3,
+        endLine: 7,
+        endColumn: 4,
+      },
     ],
     lines: { 2: 'title: Meeting', 3: 'status: final', 4: '---', 5: '', 6: '\tOn 17 November', 7: 'the group met' },
   },
@@ -85,9 +102,14 @@ describe('github', () => {
 
   it('maps info to notice and escapes property values', () => {
     const info: FileResult[] = [
-      { file: 'a:b%.md', messages: [{ ruleId: 'x/y', severity: 'info', message: 'm\r\n', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
+      {
+        file: 'a:b%.md',
+        messages: [{ ruleId: 'x/y', severity: 'info', message: 'm\r\n', line: 1, column: 1, endLine: 1, endColumn: 2 }],
+      },
     ];
-    expect(formatGithub(info, context)).toBe('::notice file=a%3Ab%25.md,line=1,col=1,endLine=1,endColumn=2,title=x/y::m%0D%0A\n');
+    expect(formatGithub(info, context)).toBe(
+      '::notice file=a%3Ab%25.md,line=1,col=1,endLine=1,endColumn=2,title=x/y::m%0D%0A\n',
+    );
   });
 
   it('prints nothing when there are no problems', () => {
@@ -116,7 +138,20 @@ describe('junit', () => {
 
   it('passes files with only warnings but keeps them in system-out', () => {
     const warned: FileResult[] = [
-      { file: "it's.md", messages: [{ ruleId: 'x/y', severity: 'warning', message: 'a\u000B\uD800b', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
+      {
+        file: "it's.md",
+        messages: [
+          {
+            ruleId: 'x/y',
+            severity: 'warning',
+            message: 'a\u000B\uD800b',
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 2,
+          },
+        ],
+      },
     ];
     expect(formatJunit(warned, context)).toBe(
       `<?xml version="1.0" encoding="UTF-8"?>
@@ -163,14 +198,28 @@ describe('stylish', () => {
       },
     ];
     expect(formatStylish(one, context)).toBe(
-      ['a.md:10:4  info     m  x/y', '   9 | abc', '> 10 | abc', '     |    ^', '', '✖ 1 problem (0 errors, 0 warnings, 1 info) in 1 of 1 file', ''].join('\n'),
+      [
+        'a.md:10:4  info     m  x/y',
+        '   9 | abc',
+        '> 10 | abc',
+        '     |    ^',
+        '',
+        '✖ 1 problem (0 errors, 0 warnings, 1 info) in 1 of 1 file',
+        '',
+      ].join('\n'),
     );
   });
 
   it('cuts long lines to a window that keeps the carets under the problem', () => {
     const long = 'x'.repeat(200) + 'BAD' + 'y'.repeat(300);
     const cut: FileResult[] = [
-      { file: 'a.md', messages: [{ ruleId: 'x/y', severity: 'error', message: 'm', line: 1, column: 201, endLine: 1, endColumn: 204 }], lines: { 1: long } },
+      {
+        file: 'a.md',
+        messages: [
+          { ruleId: 'x/y', severity: 'error', message: 'm', line: 1, column: 201, endLine: 1, endColumn: 204 },
+        ],
+        lines: { 1: long },
+      },
     ];
     const [, source, carets] = formatStylish(cut, context).split('\n');
     expect(source).toBe(`> 1 | …${'x'.repeat(40)}BAD${'y'.repeat(115)}…`);
@@ -193,7 +242,13 @@ describe('sarif', () => {
   type Log = {
     version: string;
     runs: Array<{
-      tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri?: string; defaultConfiguration?: { level: string } }> } };
+      tool: {
+        driver: {
+          name: string;
+          version: string;
+          rules: Array<{ id: string; helpUri?: string; defaultConfiguration?: { level: string } }>;
+        };
+      };
       originalUriBaseIds: Record<string, { uri: string }>;
       results: Array<{
         ruleId: string;
@@ -211,7 +266,9 @@ describe('sarif', () => {
   };
   const extra: FileResult = {
     file: '/elsewhere/x?.md',
-    messages: [{ ruleId: 'custom/thing', severity: 'info', message: 'note', line: 2, column: 5, endLine: 2, endColumn: 5 }],
+    messages: [
+      { ruleId: 'custom/thing', severity: 'info', message: 'note', line: 2, column: 5, endLine: 2, endColumn: 5 },
+    ],
   };
   const log = JSON.parse(formatSarif([...results, extra], context)) as Log;
   const run = log.runs[0]!;
@@ -250,7 +307,10 @@ describe('sarif', () => {
 
   it('makes absolute paths inside the working directory relative', () => {
     const inside = JSON.parse(formatSarif([{ ...extra, file: '/work/repo/a/b.md' }], context)) as Log;
-    expect(inside.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'a/b.md', uriBaseId: '%SRCROOT%' });
+    expect(inside.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({
+      uri: 'a/b.md',
+      uriBaseId: '%SRCROOT%',
+    });
   });
 });
 

@@ -14,7 +14,10 @@ function archive() {
     'archive/nlg-may-word.docx': readFileSync(join(repo, 'examples/rendered/2021-05-25-nlg.docx')),
     // Saved from Word on Windows: curly quotes and a dash in Windows-1252.
     'archive/cpr.txt': Buffer.concat([
-      Buffer.from('Community Partnerships Roundtable Communiqu\xe9\n\nThe Community Partnerships Roundtable met in Perth on 5 May 2021. Members endorsed the ', 'latin1'),
+      Buffer.from(
+        'Community Partnerships Roundtable Communiqu\xe9\n\nThe Community Partnerships Roundtable met in Perth on 5 May 2021. Members endorsed the ',
+        'latin1',
+      ),
       Buffer.from([0x93]),
       Buffer.from('Terms of Reference', 'latin1'),
       Buffer.from([0x94, 0x20, 0x96]),
@@ -31,15 +34,35 @@ describe('importing a Word document with attendance tables', () => {
     const { parseCommunique } = await import('../src/core/parse/communique.js');
     const text = readFileSync(join(cwd, 'cpr.md'), 'utf8');
     expect(checkText(text).messages.filter((message) => message.severity === 'error')).toEqual([]);
-    const data = parseCommunique(text).data as { meeting: Record<string, unknown>; attendees: Record<string, unknown>[] };
-    expect(data.meeting).toMatchObject({ date: '2021-05-05', mode: 'hybrid', place: 'Perth', chair: ['michelle-andrews', 'louise-giolitto'] });
-    expect(data.attendees.map(({ name, role, organisation, attendance }) => [name, role, organisation, attendance])).toEqual([
+    const data = parseCommunique(text).data as {
+      meeting: Record<string, unknown>;
+      attendees: Record<string, unknown>[];
+    };
+    expect(data.meeting).toMatchObject({
+      date: '2021-05-05',
+      mode: 'hybrid',
+      place: 'Perth',
+      chair: ['michelle-andrews', 'louise-giolitto'],
+    });
+    expect(
+      data.attendees.map(({ name, role, organisation, attendance }) => [name, role, organisation, attendance]),
+    ).toEqual([
       ['Michelle Andrews', 'Director General', 'Department of Communities', 'present'],
       ['Louise Giolitto', 'Chief Executive Officer', 'Western Australian Council of Social Service', 'present'],
-      ['Community services sector peak representative', 'Representing a community services sector peak body', undefined, 'remote'],
+      [
+        'Community services sector peak representative',
+        'Representing a community services sector peak body',
+        undefined,
+        'remote',
+      ],
       ['Executive Director, Department of Communities', 'Executive Director', 'Department of Communities', 'present'],
       ['Sector Partnerships Team', undefined, 'Department of Communities', 'present'],
-      ['Assistant Director General, Department of Communities', 'Assistant Director General', 'Department of Communities', 'apology'],
+      [
+        'Assistant Director General, Department of Communities',
+        'Assistant Director General',
+        'Department of Communities',
+        'apology',
+      ],
     ]);
   });
 });
@@ -56,7 +79,10 @@ describe.skipIf(!existsSync(seeds) && !process.env.CI)('communique import', () =
     expect(result.stdout).toMatch(/Imported 4 of 4 files: \d+ fields found, \d+ placeholders to fill in\n$/);
     for (const name of ['cpr.md', 'nlg-nov.md', 'nlg-may.md', 'nlg-may-word.md']) {
       const text = readFileSync(join(cwd, 'archive', name), 'utf8');
-      expect(checkText(text).messages.filter((message) => message.severity === 'error'), name).toEqual([]);
+      expect(
+        checkText(text).messages.filter((message) => message.severity === 'error'),
+        name,
+      ).toEqual([]);
     }
     const cpr = readFileSync(join(cwd, 'archive/cpr.md'), 'utf8');
     expect(cpr).toContain('Members endorsed the “Terms of Reference” – a first for the Roundtable.');
@@ -85,14 +111,21 @@ describe.skipIf(!existsSync(seeds) && !process.env.CI)('communique import', () =
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('---\nschema_version: 1\n')).toBe(true);
     expect(result.stderr).toContain('archive/nlg-may.txt → (dry run)\n');
-    expect(readdirSync(join(cwd, 'archive')).sort()).toEqual(['cpr.txt', 'nlg-may-word.docx', 'nlg-may.txt', 'nlg-nov.txt']);
+    expect(readdirSync(join(cwd, 'archive')).sort()).toEqual([
+      'cpr.txt',
+      'nlg-may-word.docx',
+      'nlg-may.txt',
+      'nlg-nov.txt',
+    ]);
   });
 
   it('says clearly when a file cannot be imported, and goes on', async () => {
     const cwd = project({ 'broken.docx': 'not a zip', 'good.txt': 'The Group met virtually on 16 November 2021.\n' });
     const result = await runCli(['import', 'broken.docx', 'good.txt'], cwd);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^communique: cannot import broken\.docx: it is not a Word document communique can read \(/);
+    expect(result.stderr).toMatch(
+      /^communique: cannot import broken\.docx: it is not a Word document communique can read \(/,
+    );
     expect(existsSync(join(cwd, 'good.md'))).toBe(true);
   });
 });

@@ -19,7 +19,16 @@ describe('reading old communiqués in their encodings', () => {
 
   it('Windows-1252, detected when the bytes are not UTF-8', () => {
     // "Café" with é as E9, an en dash as 96 and curly quotes as 93/94: Word's "Plain Text" on Windows.
-    const bytes = new Uint8Array([...Buffer.from('The Group met on 16 November 2021 ', 'latin1'), 0x96, 0x20, 0x93, ...Buffer.from('Caf', 'latin1'), 0xe9, 0x94, ...Buffer.from(' session.\n', 'latin1')]);
+    const bytes = new Uint8Array([
+      ...Buffer.from('The Group met on 16 November 2021 ', 'latin1'),
+      0x96,
+      0x20,
+      0x93,
+      ...Buffer.from('Caf', 'latin1'),
+      0xe9,
+      0x94,
+      ...Buffer.from(' session.\n', 'latin1'),
+    ]);
     expect(decodeSource(bytes)).toEqual({ text, encoding: 'Windows-1252' });
   });
 });
@@ -27,17 +36,36 @@ describe('reading old communiqués in their encodings', () => {
 describe('reading Word documents', () => {
   it('turns headings, lists and tables (with their header rows) into blocks', async () => {
     const { blocks } = await docxToBlocks(readFileSync(join(repo, 'examples/rendered/2021-05-25-nlg.docx')));
-    expect(blocks.filter((block) => block.kind === 'heading').map((block) => block.kind === 'heading' && `${block.level} ${block.text}`)).toEqual([
+    expect(
+      blocks
+        .filter((block) => block.kind === 'heading')
+        .map((block) => block.kind === 'heading' && `${block.level} ${block.text}`),
+    ).toEqual([
       '1 Why Stronger Places, Stronger People is important',
       '1 Agreements and Actions from NLG Meeting on 25 May',
       '1 Attendance',
       '1 Agreements',
       '1 Actions',
     ]);
-    expect(blocks).toContainEqual({ kind: 'list-item', text: 'To reform funding and institutional arrangements', ordered: false, depth: 0 });
+    expect(blocks).toContainEqual({
+      kind: 'list-item',
+      text: 'To reform funding and institutional arrangements',
+      ordered: false,
+      depth: 0,
+    });
     const rows = blocks.filter((block) => block.kind === 'table-row');
     expect(rows[0]).toEqual({ kind: 'table-row', cells: ['ID', 'Action', 'Owner', 'Due', 'Status'], header: true });
-    expect(rows[1]).toMatchObject({ kind: 'table-row', cells: ['ACT-1', expect.stringContaining('Plan the details'), 'Stronger Places, Stronger People National Leadership Group', 'coming months', 'Open'], header: false });
+    expect(rows[1]).toMatchObject({
+      kind: 'table-row',
+      cells: [
+        'ACT-1',
+        expect.stringContaining('Plan the details'),
+        'Stronger Places, Stronger People National Leadership Group',
+        'coming months',
+        'Open',
+      ],
+      header: false,
+    });
   });
 
   it('keeps nested list items apart from their parents', () => {

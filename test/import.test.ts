@@ -57,7 +57,12 @@ function bodyWords(body: string): string[] {
   const plain = body
     .split('\n')
     .filter((line) => !/^\|(?:\s*-+\s*\|)+$/.test(line))
-    .map((line) => line.replace(/^\s*(?:#+|[-*+]|\d+[.)])\s+/, '').replace(/^\\/, '').replace(/\|/g, ' '))
+    .map((line) =>
+      line
+        .replace(/^\s*(?:#+|[-*+]|\d+[.)])\s+/, '')
+        .replace(/^\\/, '')
+        .replace(/\|/g, ' '),
+    )
     .join('\n');
   return words(plain);
 }
@@ -84,11 +89,14 @@ function expectWordsKept(source: string, result: ImportResult, data: Data, body:
 
 const seedsPresent = existsSync(seedsDir);
 if (!seedsPresent && process.env.CI) throw new Error(`The seed documents are missing: expected them in ${seedsDir}`);
-if (!seedsPresent) console.warn(`Skipping the seed imports: ${seedsDir} is missing (it sits beside the repository in CI).`);
+if (!seedsPresent)
+  console.warn(`Skipping the seed imports: ${seedsDir} is missing (it sits beside the repository in CI).`);
 
 describe.skipIf(!seedsPresent)('importing the seed documents', () => {
   const seed = (prefix: string) => {
-    const name = ['000_22d6106c4cc4ed56.txt', '001_4b0c4804a15c22b9.txt', '002_b93606b33bcbb7f6.txt'].find((file) => file.startsWith(prefix))!;
+    const name = ['000_22d6106c4cc4ed56.txt', '001_4b0c4804a15c22b9.txt', '002_b93606b33bcbb7f6.txt'].find((file) =>
+      file.startsWith(prefix),
+    )!;
     const source = readFileSync(resolve(seedsDir, name), 'utf8');
     return { source, ...run(source, name) };
   };
@@ -139,7 +147,10 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
       '## Measurement',
       '## Reflections',
     ]);
-    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual(['meeting.chair', 'actions.0.owner']);
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual([
+      'meeting.chair',
+      'actions.0.owner',
+    ]);
     expect(result.placeholders[1]!.message).toContain("owner stated as 'A NLG and government working group'");
     expect(result.stripped).toEqual(['[bookmark: _GoBack] (1)', 'end marker "End."', 'trailing whitespace (13 lines)']);
     expect(result.text).not.toContain('[bookmark');
@@ -188,10 +199,17 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
         status: 'open',
       },
     ]);
-    expect(headings(body)).toEqual(['## Why Stronger Places, Stronger People is important', '## Agreements and Actions from NLG Meeting on 25 May']);
+    expect(headings(body)).toEqual([
+      '## Why Stronger Places, Stronger People is important',
+      '## Agreements and Actions from NLG Meeting on 25 May',
+    ]);
     expect(body).toContain('\n- To advise on strategy and implementation of SPSP\n- To generate national support');
     expect(body).not.toContain('Communiqué 1 - 25 May 2021');
-    expect(result.stripped).toEqual(['[bookmark: _GoBack] (1)', 'non-breaking spaces normalised (9)', 'trailing whitespace (7 lines)']);
+    expect(result.stripped).toEqual([
+      '[bookmark: _GoBack] (1)',
+      'non-breaking spaces normalised (9)',
+      'trailing whitespace (7 lines)',
+    ]);
     expect(result.text).not.toContain('[bookmark');
     expect(errorsOf(result)).toEqual([]);
     expectWordsKept(source, result, data, body);
@@ -200,7 +218,12 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
   it('002: a web page that is not a communiqué gets placeholders, not guesses', () => {
     const { source, result, data, body } = seed('002');
     expect(data.title).toBe('Partnerships at the Department of Communities');
-    expect(data.meeting).toEqual({ group: { name: 'Community Partnerships Roundtable' }, date: FALLBACK, mode: 'in-person', place: 'TBC' });
+    expect(data.meeting).toEqual({
+      group: { name: 'Community Partnerships Roundtable' },
+      date: FALLBACK,
+      mode: 'in-person',
+      place: 'TBC',
+    });
     expect(data.internal_notes).toContain('TODO: confirm the meeting date; the source does not state it');
     expect(data.attendance_note).toMatch(/^TBC/);
     expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'endorsed', text: 'The Roundtable Terms of Reference.' }]);
@@ -235,7 +258,9 @@ describe('meeting dates in every form communiqués use', () => {
   it.each(cases)('%s', (name, expected) => {
     const { result, data } = fixture(name);
     const { date, start, end, number } = data.meeting;
-    expect(Object.fromEntries(Object.entries({ date, start, end, number }).filter(([, value]) => value !== undefined))).toEqual(expected);
+    expect(
+      Object.fromEntries(Object.entries({ date, start, end, number }).filter(([, value]) => value !== undefined)),
+    ).toEqual(expected);
     expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).not.toContain('meeting.date');
     expect(errorsOf(result)).toEqual([]);
   });
@@ -264,7 +289,14 @@ describe('attendance', () => {
     expect(data.meeting.chair).toBe('jane-smith');
     expect(data.attendees).toEqual([
       { id: 'jane-smith', honorific: 'Dr', name: 'Jane Smith', role: 'Chair', kind: 'member', attendance: 'present' },
-      { id: 'tom-brown', honorific: 'Mr', name: 'Tom Brown', organisation: 'Department of Health', kind: 'member', attendance: 'present' },
+      {
+        id: 'tom-brown',
+        honorific: 'Mr',
+        name: 'Tom Brown',
+        organisation: 'Department of Health',
+        kind: 'member',
+        attendance: 'present',
+      },
       {
         id: 'anne-lee',
         honorific: 'Ms',
@@ -285,9 +317,23 @@ describe('attendance', () => {
     expect(data.meeting.chair).toBe('jane-smith');
     expect(data.attendees).toEqual([
       { id: 'jane-smith', honorific: 'Dr', name: 'Jane Smith', role: 'Chair', kind: 'member', attendance: 'present' },
-      { id: 'tom-brown', honorific: 'Mr', name: 'Tom Brown', organisation: 'Department of Health', kind: 'member', attendance: 'present' },
+      {
+        id: 'tom-brown',
+        honorific: 'Mr',
+        name: 'Tom Brown',
+        organisation: 'Department of Health',
+        kind: 'member',
+        attendance: 'present',
+      },
       { id: 'anne-lee', honorific: 'Ms', name: 'Anne Lee', kind: 'member', attendance: 'apology' },
-      { id: 'kate-white', honorific: 'Ms', name: 'Kate White', organisation: 'Forum Secretariat', kind: 'secretariat', attendance: 'present' },
+      {
+        id: 'kate-white',
+        honorific: 'Ms',
+        name: 'Kate White',
+        organisation: 'Forum Secretariat',
+        kind: 'secretariat',
+        attendance: 'present',
+      },
     ]);
     expect(headings(body)).toEqual([]);
     expect(errorsOf(result)).toEqual([]);
@@ -304,8 +350,23 @@ describe('attendance', () => {
       chair: ['alan-cheng', 'rosa-martinez'],
     });
     expect(data.attendees).toEqual([
-      { id: 'alan-cheng', honorific: 'Professor', name: 'Alan Cheng', post_nominals: 'AM', role: 'Co-chair', kind: 'member', attendance: 'present' },
-      { id: 'rosa-martinez', honorific: 'Ms', name: 'Rosa Martinez', role: 'Co-chair', kind: 'member', attendance: 'present' },
+      {
+        id: 'alan-cheng',
+        honorific: 'Professor',
+        name: 'Alan Cheng',
+        post_nominals: 'AM',
+        role: 'Co-chair',
+        kind: 'member',
+        attendance: 'present',
+      },
+      {
+        id: 'rosa-martinez',
+        honorific: 'Ms',
+        name: 'Rosa Martinez',
+        role: 'Co-chair',
+        kind: 'member',
+        attendance: 'present',
+      },
       {
         id: 'ray-griggs',
         honorific: 'Mr',
@@ -317,7 +378,9 @@ describe('attendance', () => {
         attendance: 'present',
       },
     ]);
-    expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'agreed', qualifier: 'in principle', text: 'A shared data platform.' }]);
+    expect(data.agreements).toEqual([
+      { id: 'AGR-1', verb: 'agreed', qualifier: 'in principle', text: 'A shared data platform.' },
+    ]);
     expect(data.actions).toEqual([
       {
         id: 'ACT-1',
@@ -326,7 +389,13 @@ describe('attendance', () => {
         due: 'next meeting',
         status: 'open',
       },
-      { id: 'ACT-2', text: 'Professor Alan Cheng will circulate the draft plan by 30 April 2022.', owner: 'alan-cheng', due: '2022-04-30', status: 'open' },
+      {
+        id: 'ACT-2',
+        text: 'Professor Alan Cheng will circulate the draft plan by 30 April 2022.',
+        owner: 'alan-cheng',
+        due: '2022-04-30',
+        status: 'open',
+      },
     ]);
     expect(data.next_meeting).toEqual({ date: '2022-06-14', mode: 'in-person', place: 'Albury' });
     expect(result.placeholders).toEqual([]);
@@ -343,7 +412,9 @@ describe('text structure', () => {
     expect(body).toContain('\n- first bullet item\n  - nested o item\n- second bullet item\n');
     expect(body).toContain('\n- first hyphen item\n  - indented hyphen item\n- second hyphen item\n');
     expect(body).toContain('\n1. first numbered item\n2. second numbered item\n');
-    expect(body).toContain('\n1. The Forum met with community leaders in the morning and heard their priorities for the year ahead.\n2. The Forum agreed');
+    expect(body).toContain(
+      '\n1. The Forum met with community leaders in the morning and heard their priorities for the year ahead.\n2. The Forum agreed',
+    );
     expect(errorsOf(result)).toEqual([]);
   });
 
@@ -363,7 +434,11 @@ describe('text structure', () => {
     const { result, data, body } = fixture('flattened.txt');
     expect(data.title).toBe('NATIONAL WATER COUNCIL COMMUNIQUÉ');
     expect(data.id).toBe('nwc-2022-03-03');
-    expect(data.meeting).toEqual({ group: { name: 'National Water Council', short_name: 'NWC' }, date: '2022-03-03', mode: 'virtual' });
+    expect(data.meeting).toEqual({
+      group: { name: 'National Water Council', short_name: 'NWC' },
+      date: '2022-03-03',
+      mode: 'virtual',
+    });
     expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'agreed', text: 'The 2022 work plan.' }]);
     expect(data.actions).toEqual([
       {
@@ -377,7 +452,11 @@ describe('text structure', () => {
     expect(data.next_meeting).toEqual({ date: '2022-06-02', mode: 'in-person', place: 'Hobart' });
     expect(headings(body)).toEqual(['## NEXT MEETING']);
     expect(result.stripped).toEqual(['end marker "ENDS"']);
-    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual(['meeting.chair', 'attendance_note', 'actions.0.owner']);
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual([
+      'meeting.chair',
+      'attendance_note',
+      'actions.0.owner',
+    ]);
     expect(errorsOf(result)).toEqual([]);
     const check = isSubsequence(words(source.replace(/\s+ENDS\s*$/, '')), [...bodyWords(`${data.title}\n${body}`)]);
     expect(check).toEqual({ ok: true });
@@ -386,7 +465,12 @@ describe('text structure', () => {
   it('reads ALL-CAPS headings, alone and run into their paragraph', () => {
     const { result, data, body } = fixture('caps-headings.txt');
     expect(data.title).toBe('HEALTH MINISTERS MEETING COMMUNIQUÉ');
-    expect(data.meeting).toEqual({ group: { name: 'Health Ministers Meeting', short_name: 'HMM' }, date: '2020-05-29', mode: 'in-person', place: 'Adelaide' });
+    expect(data.meeting).toEqual({
+      group: { name: 'Health Ministers Meeting', short_name: 'HMM' },
+      date: '2020-05-29',
+      mode: 'in-person',
+      place: 'Adelaide',
+    });
     expect(headings(body)).toEqual(['## IMPLEMENTATION', '## WORKFORCE', '## NEXT STEPS']);
     expect(body).toContain('## IMPLEMENTATION\n\nMembers indicated support for the national plan.');
     expect(data.agreements).toEqual([
@@ -401,7 +485,9 @@ describe('text structure', () => {
     const source = readFileSync(resolve(fixturesDir, 'ends-pages.txt'), 'utf8');
     const { result, data, body } = fixture('ends-pages.txt');
     expect(result.stripped).toEqual(['page numbers (4)', 'end marker "-ENDS-"', 'form feeds (1)']);
-    expect(body).toBe('The Regional Forum met in Darwin on 4 April 2022.\n\nMembers endorsed the annual report.\n\nThe next meeting will be held in August 2022.\n');
+    expect(body).toBe(
+      'The Regional Forum met in Darwin on 4 April 2022.\n\nMembers endorsed the annual report.\n\nThe next meeting will be held in August 2022.\n',
+    );
     expect(data.next_meeting).toEqual({ date: '2022-08' });
     expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'endorsed', text: 'The annual report.' }]);
     expect(errorsOf(result)).toEqual([]);
@@ -457,11 +543,16 @@ describe('text structure', () => {
 
   it('joins a hard-wrapped line that continues in lower case', () => {
     const { blocks } = textToBlocks('The Group met in Perth on 1 May 2022 and\nheard from members.\n');
-    expect(blocks).toEqual([{ kind: 'paragraph', text: 'The Group met in Perth on 1 May 2022 and heard from members.' }]);
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'The Group met in Perth on 1 May 2022 and heard from members.' },
+    ]);
   });
 
   it('never leaves the draft invalid, even from nothing recognisable', () => {
-    const result = importBlocks([{ kind: 'paragraph', text: 'Nothing here says who met or when.' }], { sourceName: 'x.txt', fallbackDate: FALLBACK });
+    const result = importBlocks([{ kind: 'paragraph', text: 'Nothing here says who met or when.' }], {
+      sourceName: 'x.txt',
+      fallbackDate: FALLBACK,
+    });
     expect(errorsOf(result)).toEqual([]);
     expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual([
       'meeting.group.name',

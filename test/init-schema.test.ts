@@ -58,7 +58,12 @@ describe('communique schema', () => {
     const cwd = project({});
     const result = await runCli(['schema', '--out', 'schemas'], cwd);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n').map((line) => line.slice(cwd.length + 1))).toEqual([
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(cwd.length + 1)),
+    ).toEqual([
       'schemas/action.schema.json',
       'schemas/agreement.schema.json',
       'schemas/attendee.schema.json',
@@ -66,12 +71,16 @@ describe('communique schema', () => {
       'schemas/config.schema.json',
       'schemas/meeting.schema.json',
     ]);
-    expect(readFileSync(join(cwd, 'schemas/action.schema.json'), 'utf8')).toBe(readFileSync(join(repo, 'schemas/action.schema.json'), 'utf8'));
+    expect(readFileSync(join(cwd, 'schemas/action.schema.json'), 'utf8')).toBe(
+      readFileSync(join(repo, 'schemas/action.schema.json'), 'utf8'),
+    );
     expect((await runCli(['schema', '--out', 'schemas'], cwd)).code).toBe(0);
     writeFileSync(join(cwd, 'schemas/action.schema.json'), '{}');
     const refused = await runCli(['schema', '--out', 'schemas'], cwd);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`communique: not writing ${join(cwd, 'schemas/action.schema.json')}: it exists with other content\n  hint: Use --force to replace it, or choose another --out.\n`);
+    expect(refused.stderr).toBe(
+      `communique: not writing ${join(cwd, 'schemas/action.schema.json')}: it exists with other content\n  hint: Use --force to replace it, or choose another --out.\n`,
+    );
   });
 
   it('names the schemas there are when asked for one that is not', async () => {
@@ -79,7 +88,8 @@ describe('communique schema', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'communique: there is no schema named `minutes`; the schemas are: action, agreement, attendee, communique, config, meeting\n',
+      stderr:
+        'communique: there is no schema named `minutes`; the schemas are: action, agreement, attendee, communique, config, meeting\n',
     });
   });
 });

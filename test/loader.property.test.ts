@@ -53,7 +53,8 @@ function positionProblems(input: string | Uint8Array, messages: readonly Diagnos
     if (endLine === line && endColumn <= column) problems.push(`empty span: ${at}`);
     if (column > lineLength + 1) problems.push(`column past the end of a ${lineLength}-column line: ${at}`);
     const endOfLineMarker = endLine === line && column === lineLength + 1 && endColumn === column + 1;
-    if (endColumn > endLineLength + 1 && !endOfLineMarker) problems.push(`endColumn past the end of a ${endLineLength}-column line: ${at}`);
+    if (endColumn > endLineLength + 1 && !endOfLineMarker)
+      problems.push(`endColumn past the end of a ${endLineLength}-column line: ${at}`);
   }
   return problems;
 }
@@ -92,7 +93,33 @@ const fencedText = fc
 const yamlish = fc
   .array(
     fc.oneof(
-      fc.constantFrom(':', ': ', '-', '- ', '#', '---', '...', '\t', '  ', '"', "'", '[', ']', '{', '}', ',', '&a', '*a', '!!', '|', '>', '?', '%', '@', '`'),
+      fc.constantFrom(
+        ':',
+        ': ',
+        '-',
+        '- ',
+        '#',
+        '---',
+        '...',
+        '\t',
+        '  ',
+        '"',
+        "'",
+        '[',
+        ']',
+        '{',
+        '}',
+        ',',
+        '&a',
+        '*a',
+        '!!',
+        '|',
+        '>',
+        '?',
+        '%',
+        '@',
+        '`',
+      ),
       fc.constantFrom('title', 'status', 'meeting', '__proto__', 'a', 'b', '1', '2021-05-05', 'yes', 'null', '~'),
       fc.constantFrom('\n', '\n  ', '\n    ', '\n- ', '\r\n'),
     ),

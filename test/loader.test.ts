@@ -15,7 +15,12 @@ import { stepsOf } from '../src/pipeline/plan.js';
 
 /** One file through validate's pipeline. */
 function checkFile(path: string, name: string, options: CheckOptions) {
-  const plan = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, check: options, policy: { report: 'all' }, keepData: false } as const;
+  const plan = {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    check: options,
+    policy: { report: 'all' },
+    keepData: false,
+  } as const;
   return runFile({ path, name }, stepsOf(plan, fs));
 }
 
@@ -86,7 +91,14 @@ describe('YAML errors', () => {
   it('reports a duplicate top-level key at the second occurrence', () => {
     const input = communique(replaceLine(4, 'status: draft', 'title: Again')); // line 5: `title: Again`
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/duplicate-key', message: '`title` is given more than once', line: 5, column: 1, endLine: 5, endColumn: 6 },
+      {
+        ruleId: 'yaml/duplicate-key',
+        message: '`title` is given more than once',
+        line: 5,
+        column: 1,
+        endLine: 5,
+        endColumn: 6,
+      },
     ]);
     expect(parseCommunique(input).data).toBeUndefined();
   });
@@ -94,14 +106,28 @@ describe('YAML errors', () => {
   it('reports a duplicate nested key at the second occurrence', () => {
     const input = communique(replaceLine(7, '    name: Test Group', '    name: Other Group')); // line 8
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/duplicate-key', message: '`name` is given more than once', line: 8, column: 5, endLine: 8, endColumn: 9 },
+      {
+        ruleId: 'yaml/duplicate-key',
+        message: '`name` is given more than once',
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 9,
+      },
     ]);
   });
 
   it('reports a duplicate quoted key without its quotes, the span with them', () => {
     const input = communique(replaceLine(4, 'status: draft', '"title": Again'));
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/duplicate-key', message: '`title` is given more than once', line: 5, column: 1, endLine: 5, endColumn: 8 },
+      {
+        ruleId: 'yaml/duplicate-key',
+        message: '`title` is given more than once',
+        line: 5,
+        column: 1,
+        endLine: 5,
+        endColumn: 8,
+      },
     ]);
   });
 
@@ -112,21 +138,42 @@ describe('YAML errors', () => {
     ['the last field', 9, '\tmode: virtual'],
   ])('reports a tab used to indent %s at the tab, and nothing else', (_, line, text) => {
     expect(check(communique(replaceLine(line, text)))).toEqual([
-      { ruleId: 'yaml/tab-indent', message: 'This line is indented with a tab', line, column: 1, endLine: line, endColumn: 2 },
+      {
+        ruleId: 'yaml/tab-indent',
+        message: 'This line is indented with a tab',
+        line,
+        column: 1,
+        endLine: line,
+        endColumn: 2,
+      },
     ]);
   });
 
   it('reports an unclosed `[` at the `[`', () => {
     const input = communique([...FIELDS, '  chair: [alice, bob']); // line 10, `[` at column 10
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/syntax', message: 'The list opened with `[` here is never closed with `]`', line: 10, column: 10, endLine: 10, endColumn: 11 },
+      {
+        ruleId: 'yaml/syntax',
+        message: 'The list opened with `[` here is never closed with `]`',
+        line: 10,
+        column: 10,
+        endLine: 10,
+        endColumn: 11,
+      },
     ]);
   });
 
   it('reports an unclosed `[` followed by more fields at the `[`', () => {
     const input = communique(replaceLine(4, 'status: [draft'));
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/syntax', message: 'The list opened with `[` here is never closed with `]`', line: 4, column: 9, endLine: 4, endColumn: 10 },
+      {
+        ruleId: 'yaml/syntax',
+        message: 'The list opened with `[` here is never closed with `]`',
+        line: 4,
+        column: 9,
+        endLine: 4,
+        endColumn: 10,
+      },
     ]);
   });
 
@@ -136,29 +183,53 @@ describe('YAML errors', () => {
     // ("A field name runs over more than one line") and at 8:9-8:19 ("This value contains a
     // colon and a space…", about `  date: 2021-05-05`); only the `{` is the user's mistake.
     expect(check(input).slice(0, 1)).toEqual([
-      { ruleId: 'yaml/syntax', message: 'The set of fields opened with `{` here is never closed with `}`', line: 6, column: 10, endLine: 6, endColumn: 11 },
+      {
+        ruleId: 'yaml/syntax',
+        message: 'The set of fields opened with `{` here is never closed with `}`',
+        line: 6,
+        column: 10,
+        endLine: 6,
+        endColumn: 11,
+      },
     ]);
   });
 
   it('reports an unclosed double quote at the opening quote', () => {
     const input = communique(replaceLine(3, 'title: "Test Communiqué'));
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/syntax', message: 'The value quoted with `"` here is never closed', line: 3, column: 8, endLine: 3, endColumn: 9 },
+      {
+        ruleId: 'yaml/syntax',
+        message: 'The value quoted with `"` here is never closed',
+        line: 3,
+        column: 8,
+        endLine: 3,
+        endColumn: 9,
+      },
     ]);
   });
 
   it('reports an unclosed single quote at the opening quote', () => {
     const input = communique(replaceLine(9, "  mode: 'virtual"));
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/syntax', message: "The value quoted with `'` here is never closed", line: 9, column: 9, endLine: 9, endColumn: 10 },
+      {
+        ruleId: 'yaml/syntax',
+        message: "The value quoted with `'` here is never closed",
+        line: 9,
+        column: 9,
+        endLine: 9,
+        endColumn: 10,
+      },
     ]);
   });
 
   it('reports an unclosed quote or bracket at its opening character when escapes or quotes come after it', () => {
-    const at = (frontMatter: string) => check(`---\nx: 1\n${frontMatter}\n---\n\nBody\n`).map((m) => `${m.line}:${m.column} ${m.message}`);
+    const at = (frontMatter: string) =>
+      check(`---\nx: 1\n${frontMatter}\n---\n\nBody\n`).map((m) => `${m.line}:${m.column} ${m.message}`);
     expect(at('title: "He said \\"hi\\" there\ny: 2')).toEqual(['3:8 The value quoted with `"` here is never closed']);
     expect(at("title: 'it''s here\ny: 2")).toEqual(["3:8 The value quoted with `'` here is never closed"]);
-    expect(at('tags: [a, "x]", b\nstatus: draft')).toEqual(['3:7 The list opened with `[` here is never closed with `]`']);
+    expect(at('tags: [a, "x]", b\nstatus: draft')).toEqual([
+      '3:7 The list opened with `[` here is never closed with `]`',
+    ]);
     expect(at('a: [{b, c]\nz: 1')).toEqual(['3:5 The set of fields opened with `{` here is never closed with `}`']);
   });
 
@@ -194,7 +265,14 @@ describe('YAML errors', () => {
   it('reports an alias to an anchor that does not exist at the alias', () => {
     const input = communique([...FIELDS, 'next_meeting: *nope']); // line 10, `*nope` at 15-19
     expect(check(input)).toEqual([
-      { ruleId: 'yaml/syntax', message: 'The alias `*nope` refers to no anchor `&nope` before it', line: 10, column: 15, endLine: 10, endColumn: 20 },
+      {
+        ruleId: 'yaml/syntax',
+        message: 'The alias `*nope` refers to no anchor `&nope` before it',
+        line: 10,
+        column: 15,
+        endLine: 10,
+        endColumn: 20,
+      },
     ]);
   });
 });
@@ -204,18 +282,24 @@ describe('`__proto__` keys', () => {
 
   it('refuses a top-level `__proto__` field', () => {
     const input = communique([...FIELDS, '__proto__:', '  polluted: yes']); // line 10
-    expect(check(input)).toEqual([{ ruleId: 'yaml/forbidden-key', message: forbidden, line: 10, column: 1, endLine: 10, endColumn: 10 }]);
+    expect(check(input)).toEqual([
+      { ruleId: 'yaml/forbidden-key', message: forbidden, line: 10, column: 1, endLine: 10, endColumn: 10 },
+    ]);
     expect(parseCommunique(input).data).toBeUndefined();
   });
 
   it('refuses a nested `__proto__` field', () => {
     const input = communique([...FIELDS, '  __proto__: { polluted: yes }']); // line 10, inside `meeting`
-    expect(check(input)).toEqual([{ ruleId: 'yaml/forbidden-key', message: forbidden, line: 10, column: 3, endLine: 10, endColumn: 12 }]);
+    expect(check(input)).toEqual([
+      { ruleId: 'yaml/forbidden-key', message: forbidden, line: 10, column: 3, endLine: 10, endColumn: 12 },
+    ]);
   });
 
   it('refuses a quoted `__proto__` field, quotes included in the span', () => {
     const input = communique(['"__proto__": { polluted: yes }', ...FIELDS]); // line 2
-    expect(check(input)).toEqual([{ ruleId: 'yaml/forbidden-key', message: forbidden, line: 2, column: 1, endLine: 2, endColumn: 12 }]);
+    expect(check(input)).toEqual([
+      { ruleId: 'yaml/forbidden-key', message: forbidden, line: 2, column: 1, endLine: 2, endColumn: 12 },
+    ]);
   });
 
   it('leaves Object.prototype alone', () => {
@@ -449,7 +533,14 @@ describe('CRLF line endings', () => {
 });
 
 describe('files that are not UTF-8 text', () => {
-  const empty = { ruleId: 'document/empty', message: 'The file is empty', line: 1, column: 1, endLine: 1, endColumn: 2 };
+  const empty = {
+    ruleId: 'document/empty',
+    message: 'The file is empty',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+  };
 
   it('reports an empty file', () => {
     expect(check('')).toEqual([empty]);
@@ -473,7 +564,14 @@ describe('files that are not UTF-8 text', () => {
       bytes[index] = index % 97 === 5 ? 0 : state >>> 24;
     }
     expect(check(bytes)).toEqual([
-      { ruleId: 'document/binary', message: 'The file contains binary data, not text', line: 1, column: 1, endLine: 1, endColumn: 2 },
+      {
+        ruleId: 'document/binary',
+        message: 'The file contains binary data, not text',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+      },
     ]);
   });
 
@@ -481,7 +579,14 @@ describe('files that are not UTF-8 text', () => {
     const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(VALID, 'utf16le')]);
     const messages = checkText(bytes).messages;
     expect(messages.map(where)).toEqual([
-      { ruleId: 'document/encoding', message: 'The file is saved as UTF-16; communiqués are UTF-8', line: 1, column: 1, endLine: 1, endColumn: 2 },
+      {
+        ruleId: 'document/encoding',
+        message: 'The file is saved as UTF-16; communiqués are UTF-8',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+      },
     ]);
     expect(messages[0]!.hint).toBe('Save the file as UTF-8.');
   });
@@ -493,7 +598,14 @@ describe('files that are not UTF-8 text', () => {
     const after = `\n${lines.slice(5).join('\n')}`;
     const bytes = new Uint8Array([...utf8(before), 0xff, ...utf8(after)]);
     const expected = [
-      { ruleId: 'document/encoding', message: 'The file is not valid UTF-8 from here on', line: 5, column: 18, endLine: 5, endColumn: 19 },
+      {
+        ruleId: 'document/encoding',
+        message: 'The file is not valid UTF-8 from here on',
+        line: 5,
+        column: 18,
+        endLine: 5,
+        endColumn: 19,
+      },
     ];
     expect(check(bytes)).toEqual(expected);
     expect(check(withBom(bytes))).toEqual(expected);
@@ -503,7 +615,14 @@ describe('files that are not UTF-8 text', () => {
 
   it('reports invalid UTF-8 after a lone-CR line break on the right line', () => {
     expect(check(new Uint8Array([...utf8('---\rtitle: '), 0xff]))).toEqual([
-      { ruleId: 'document/encoding', message: 'The file is not valid UTF-8 from here on', line: 2, column: 8, endLine: 2, endColumn: 9 },
+      {
+        ruleId: 'document/encoding',
+        message: 'The file is not valid UTF-8 from here on',
+        line: 2,
+        column: 8,
+        endLine: 2,
+        endColumn: 9,
+      },
     ]);
   });
 
@@ -511,7 +630,14 @@ describe('files that are not UTF-8 text', () => {
     // `€` is E2 82 AC; the file ends after E2 82, on line 2 column 8.
     const bytes = new Uint8Array([...utf8('---\ntitle: '), 0xe2, 0x82]);
     expect(check(bytes)).toEqual([
-      { ruleId: 'document/encoding', message: 'The file is not valid UTF-8 from here on', line: 2, column: 8, endLine: 2, endColumn: 9 },
+      {
+        ruleId: 'document/encoding',
+        message: 'The file is not valid UTF-8 from here on',
+        line: 2,
+        column: 8,
+        endLine: 2,
+        endColumn: 9,
+      },
     ]);
   });
 });

@@ -17,8 +17,13 @@ const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin/communique.js');
 
 const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-const terminalTool = has('script', ['--version']) ? 'script' : has('python3', ['-c', 'import pty']) ? 'python3' : undefined;
-const why = 'neither util-linux `script` nor python3 is installed, so there is no pseudo-terminal to run `communique new` in';
+const terminalTool = has('script', ['--version'])
+  ? 'script'
+  : has('python3', ['-c', 'import pty'])
+    ? 'python3'
+    : undefined;
+const why =
+  'neither util-linux `script` nor python3 is installed, so there is no pseudo-terminal to run `communique new` in';
 if (!terminalTool && process.env.CI) throw new Error(`The pseudo-terminal tests cannot run in CI: ${why}`);
 if (!terminalTool) console.warn(`Skipping the pseudo-terminal tests of communique new: ${why}.`);
 
@@ -29,9 +34,20 @@ const PYTHON_PTY = 'import os, pty, sys\nstatus = pty.spawn(sys.argv[1:])\nsys.e
 
 /** Run a command on a pseudo-terminal of 100 columns. */
 function onTerminal(argv: string[], cwd: string, env: Record<string, string>): ChildProcess {
-  const environment = { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm-256color', COLUMNS: '100', LINES: '40', ...env };
+  const environment = {
+    PATH: process.env.PATH ?? '',
+    HOME: cwd,
+    TERM: 'xterm-256color',
+    COLUMNS: '100',
+    LINES: '40',
+    ...env,
+  };
   if (terminalTool === 'script') {
-    return spawn('script', ['-qfec', `stty cols 100 rows 40 2>/dev/null; exec ${argv.map(quote).join(' ')}`, '/dev/null'], { cwd, env: environment });
+    return spawn(
+      'script',
+      ['-qfec', `stty cols 100 rows 40 2>/dev/null; exec ${argv.map(quote).join(' ')}`, '/dev/null'],
+      { cwd, env: environment },
+    );
   }
   return spawn('python3', ['-c', PYTHON_PTY, ...argv], { cwd, env: environment });
 }
@@ -68,7 +84,8 @@ class Person {
         this.seen = at + text.length;
         return;
       }
-      if (Date.now() > until) throw new Error(`"${text}" never showed on the terminal; it shows:\n${this.screen.slice(-2000)}`);
+      if (Date.now() > until)
+        throw new Error(`"${text}" never showed on the terminal; it shows:\n${this.screen.slice(-2000)}`);
       await pause(20);
     }
   }
@@ -122,14 +139,18 @@ The Roundtable endorsed its Terms of Reference.
 
 function newNeedsRegistering(): string | undefined {
   const help = spawnSync(process.execPath, [bin, 'new', '--help'], { encoding: 'utf8' });
-  return help.status === 0 && help.stdout.includes('--group') ? undefined : '`communique new` is not registered in src/cli/run.ts (or the binary is not built): `node bin/communique.js new --help` fails';
+  return help.status === 0 && help.stdout.includes('--group')
+    ? undefined
+    : '`communique new` is not registered in src/cli/run.ts (or the binary is not built): `node bin/communique.js new --help` fails';
 }
 
 describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () => {
   it('drafts the next communiqué from answers typed at the prompts', async () => {
     expect(newNeedsRegistering()).toBeUndefined();
     const cwd = project({ 'communiques/2021-05-05-cpr.md': LATEST });
-    const person = new Person(onTerminal([process.execPath, bin, 'new'], cwd, { COMMUNIQUE_TODAY: '2021-08-04', NO_COLOR: '1' }));
+    const person = new Person(
+      onTerminal([process.execPath, bin, 'new'], cwd, { COMMUNIQUE_TODAY: '2021-08-04', NO_COLOR: '1' }),
+    );
 
     await person.answer('Which group met?', ENTER);
     await person.answer('Meeting date (YYYY-MM-DD)', ENTER);
@@ -165,16 +186,43 @@ describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () =>
         { id: 'louise-giolitto', name: 'Louise Giolitto', kind: 'member', attendance: 'present' },
       ],
       actions: [
-        { id: 'ACT-1', text: 'Bring a work plan to the Roundtable.', owner: 'louise-giolitto', due: 'next meeting', status: 'open', carried_from: { communique: 'cpr-2021-05-05', action: 'ACT-1' } },
+        {
+          id: 'ACT-1',
+          text: 'Bring a work plan to the Roundtable.',
+          owner: 'louise-giolitto',
+          due: 'next meeting',
+          status: 'open',
+          carried_from: { communique: 'cpr-2021-05-05', action: 'ACT-1' },
+        },
       ],
     });
-    expect(text).toContain('\n## Work plan\n\nTODO: summary of the discussion.\n\n## Next steps\n\nTODO: summary of the discussion.\n');
+    expect(text).toContain(
+      '\n## Work plan\n\nTODO: summary of the discussion.\n\n## Next steps\n\nTODO: summary of the discussion.\n',
+    );
   });
 
   it('re-asks a date that is not a real day, saying what is wrong', async () => {
     expect(newNeedsRegistering()).toBeUndefined();
     const cwd = project({});
-    const person = new Person(onTerminal([process.execPath, bin, 'new', '--group', 'Housing Taskforce', '--mode', 'virtual', '--number', '1', '--sections', ''], cwd, { COMMUNIQUE_TODAY: '2021-08-04', NO_COLOR: '1' }));
+    const person = new Person(
+      onTerminal(
+        [
+          process.execPath,
+          bin,
+          'new',
+          '--group',
+          'Housing Taskforce',
+          '--mode',
+          'virtual',
+          '--number',
+          '1',
+          '--sections',
+          '',
+        ],
+        cwd,
+        { COMMUNIQUE_TODAY: '2021-08-04', NO_COLOR: '1' },
+      ),
+    );
     await person.answer('Meeting date (YYYY-MM-DD)', '2021-02-30' + ENTER);
     await person.waitFor('2021-02-30 is not a real day; check the month and the day');
     // Clear the rejected text, then give a real date.
@@ -188,7 +236,9 @@ describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () =>
   it('leaves nothing behind on Ctrl-C, with a one-line message and exit 130', async () => {
     expect(newNeedsRegistering()).toBeUndefined();
     const cwd = project({ 'communiques/2021-05-05-cpr.md': LATEST });
-    const person = new Person(onTerminal([process.execPath, bin, 'new'], cwd, { COMMUNIQUE_TODAY: '2021-08-04', NO_COLOR: '1' }));
+    const person = new Person(
+      onTerminal([process.execPath, bin, 'new'], cwd, { COMMUNIQUE_TODAY: '2021-08-04', NO_COLOR: '1' }),
+    );
     await person.answer('Which group met?', ENTER);
     await person.answer('Meeting date (YYYY-MM-DD)', CTRL_C);
     expect(await person.exited).toBe(130);

@@ -13,11 +13,16 @@ import { project } from './support/io.js';
 const TODAY = '2021-08-04';
 
 /** A terminal, or not, with captured output and optional piped input. */
-function terminal(cwd: string, options: { tty?: boolean; stdin?: string; env?: Record<string, string>; prompts?: Prompts } = {}) {
+function terminal(
+  cwd: string,
+  options: { tty?: boolean; stdin?: string; env?: Record<string, string>; prompts?: Prompts } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const opened: string[] = [];
-  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), { isTTY: options.tty ?? false });
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), {
+    isTTY: options.tty ?? false,
+  });
   const io: Io = {
     stdout: { write: (chunk) => void out.push(String(chunk)) },
     stderr: { write: (chunk) => void err.push(String(chunk)), isTTY: options.tty ?? false },
@@ -86,7 +91,10 @@ function fakePrompts(answers: Record<string, unknown>) {
     if (answer instanceof Error) throw answer;
     return answer;
   };
-  const settle = <Value>(name: string, question: { message: string; default?: unknown; validate?: (value: Value) => true | string }): Value => {
+  const settle = <Value>(
+    name: string,
+    question: { message: string; default?: unknown; validate?: (value: Value) => true | string },
+  ): Value => {
     for (let attempt = 0; attempt < 5; attempt++) {
       let value = next(name, question);
       if (value === DEFAULT) value = question.default;
@@ -100,12 +108,15 @@ function fakePrompts(answers: Record<string, unknown>) {
     input: async (name: string, question: InputQuestion) => settle<string>(name, question),
     select: async <Value>(name: string, question: SelectQuestion<Value>) => {
       const value = settle<Value>(name, question);
-      if (!question.choices.some((choice) => choice.value === value)) throw new Error(`\`${String(value)}\` is not a choice of \`${name}\``);
+      if (!question.choices.some((choice) => choice.value === value))
+        throw new Error(`\`${String(value)}\` is not a choice of \`${name}\``);
       return value;
     },
     checkbox: async <Value>(name: string, question: CheckboxQuestion<Value>) => {
       const value = next(name, question);
-      const chosen = (value === DEFAULT ? question.choices.filter((choice) => choice.checked).map((choice) => choice.value) : value) as Value[];
+      const chosen = (
+        value === DEFAULT ? question.choices.filter((choice) => choice.checked).map((choice) => choice.value) : value
+      ) as Value[];
       const verdict = question.validate ? question.validate(chosen) : true;
       if (verdict !== true) throw new Error(`\`${name}\` refused ${JSON.stringify(chosen)}: ${verdict}`);
       return chosen;
@@ -289,7 +300,13 @@ TODO: summary of the discussion.
 
   it('names a group the configuration does not know by its name, and needs no configuration', async () => {
     const cwd = project({});
-    const result = await draft(cwd, { group: 'Regional Roundtable', date: '2021-03-02', number: '1', mode: 'virtual', title: 'Regional Roundtable: March' });
+    const result = await draft(cwd, {
+      group: 'Regional Roundtable',
+      date: '2021-03-02',
+      number: '1',
+      mode: 'virtual',
+      title: 'Regional Roundtable: March',
+    });
     expect(result).toEqual({ code: 0, stdout: 'communiques/2021-03-02-regional-roundtable.md\n', stderr: '' });
     const data = expectValidDraft(readFileSync(join(cwd, result.stdout.trim()), 'utf8'));
     expect(data).toEqual({
@@ -302,7 +319,7 @@ TODO: summary of the discussion.
     });
   });
 
-  it('carries members and unfinished actions forward from the group\'s latest communiqué', async () => {
+  it("carries members and unfinished actions forward from the group's latest communiqué", async () => {
     const cwd = followUpProject();
     const result = await draft(cwd, { group: 'Community Partnerships Roundtable', yes: true }, { tty: true });
     expect(result).toEqual({ code: 0, stdout: 'communiques/2021-08-04-cpr.md\n', stderr: '' });
@@ -318,20 +335,72 @@ TODO: summary of the discussion.
       chair: ['michelle-andrews', 'louise-giolitto'],
     });
     expect(data.attendees).toEqual([
-      { id: 'michelle-andrews', name: 'Michelle Andrews', organisation: 'Department of Communities', kind: 'member', attendance: 'present' },
-      { id: 'louise-giolitto', name: 'Louise Giolitto', organisation: 'Western Australian Council of Social Service', kind: 'member', attendance: 'present' },
-      { id: 'adg-communities', name: 'Assistant Director General', organisation: 'Department of Communities', kind: 'member', attendance: 'present' },
+      {
+        id: 'michelle-andrews',
+        name: 'Michelle Andrews',
+        organisation: 'Department of Communities',
+        kind: 'member',
+        attendance: 'present',
+      },
+      {
+        id: 'louise-giolitto',
+        name: 'Louise Giolitto',
+        organisation: 'Western Australian Council of Social Service',
+        kind: 'member',
+        attendance: 'present',
+      },
+      {
+        id: 'adg-communities',
+        name: 'Assistant Director General',
+        organisation: 'Department of Communities',
+        kind: 'member',
+        attendance: 'present',
+      },
       // A proxy is not needed when the member attends.
-      { id: 'ed-communities', name: 'Executive Director', organisation: 'Department of Communities', kind: 'proxy', proxy_for: 'adg-communities', attendance: 'absent' },
+      {
+        id: 'ed-communities',
+        name: 'Executive Director',
+        organisation: 'Department of Communities',
+        kind: 'proxy',
+        proxy_for: 'adg-communities',
+        attendance: 'absent',
+      },
       // Not a member, but owns an open action: listed, as not at this meeting.
-      { id: 'guest-presenter', name: 'Guest Presenter', organisation: 'University of Western Australia', kind: 'presenter', attendance: 'absent' },
+      {
+        id: 'guest-presenter',
+        name: 'Guest Presenter',
+        organisation: 'University of Western Australia',
+        kind: 'presenter',
+        attendance: 'absent',
+      },
     ]);
     // Done and dropped actions stay behind; the rest stay open, pointing at where they came from.
     // The latest communiqué has no id, so its file name stands in.
     expect(data.actions).toEqual([
-      { id: 'ACT-1', text: 'Publish the Terms of Reference.', owner: 'Department of Communities', due: 'TBC (was due 2021-06-30)', status: 'open', carried_from: { communique: '2021-05-05-cpr', action: 'ACT-1' } },
-      { id: 'ACT-2', text: 'Bring a work plan to the Roundtable.', owner: ['michelle-andrews', 'louise-giolitto'], due: 'next meeting', status: 'in-progress', carried_from: { communique: '2021-05-05-cpr', action: 'ACT-2' } },
-      { id: 'ACT-3', text: 'Share the research summary.', owner: 'guest-presenter', due: '2021-09-30', status: 'open', carried_from: { communique: '2021-05-05-cpr', action: 'ACT-3' } },
+      {
+        id: 'ACT-1',
+        text: 'Publish the Terms of Reference.',
+        owner: 'Department of Communities',
+        due: 'TBC (was due 2021-06-30)',
+        status: 'open',
+        carried_from: { communique: '2021-05-05-cpr', action: 'ACT-1' },
+      },
+      {
+        id: 'ACT-2',
+        text: 'Bring a work plan to the Roundtable.',
+        owner: ['michelle-andrews', 'louise-giolitto'],
+        due: 'next meeting',
+        status: 'in-progress',
+        carried_from: { communique: '2021-05-05-cpr', action: 'ACT-2' },
+      },
+      {
+        id: 'ACT-3',
+        text: 'Share the research summary.',
+        owner: 'guest-presenter',
+        due: '2021-09-30',
+        status: 'open',
+        carried_from: { communique: '2021-05-05-cpr', action: 'ACT-3' },
+      },
     ]);
   });
 
@@ -341,7 +410,15 @@ TODO: summary of the discussion.
     expect(result.code).toBe(0);
     const data = expectValidDraft(readFileSync(join(cwd, 'communiques/2021-04-01-cpr.md'), 'utf8'));
     expect((data.meeting as { number: number }).number).toBe(2);
-    expect(data.actions).toEqual([{ id: 'ACT-9', text: 'Something from long ago.', owner: 'old-member', status: 'open', carried_from: { communique: 'cpr-2021-02-10', action: 'ACT-9' } }]);
+    expect(data.actions).toEqual([
+      {
+        id: 'ACT-9',
+        text: 'Something from long ago.',
+        owner: 'old-member',
+        status: 'open',
+        carried_from: { communique: 'cpr-2021-02-10', action: 'ACT-9' },
+      },
+    ]);
   });
 
   it('takes answers from a JSON file, with flags winning over it', async () => {
@@ -361,8 +438,16 @@ TODO: summary of the discussion.
     expect(result).toEqual({ code: 0, stdout: 'communiques/2021-08-12-cpr.md\n', stderr: '' });
     const text = readFileSync(join(cwd, 'communiques/2021-08-12-cpr.md'), 'utf8');
     const data = expectValidDraft(text);
-    expect(data.meeting).toEqual({ group: { name: 'Community Partnerships Roundtable', short_name: 'CPR' }, number: 3, date: '2021-08-12', mode: 'virtual', chair: 'louise-giolitto' });
-    expect((data.attendees as { id: string; attendance: string }[]).map(({ id, attendance }) => `${id}: ${attendance}`)).toEqual([
+    expect(data.meeting).toEqual({
+      group: { name: 'Community Partnerships Roundtable', short_name: 'CPR' },
+      number: 3,
+      date: '2021-08-12',
+      mode: 'virtual',
+      chair: 'louise-giolitto',
+    });
+    expect(
+      (data.attendees as { id: string; attendance: string }[]).map(({ id, attendance }) => `${id}: ${attendance}`),
+    ).toEqual([
       'michelle-andrews: apology',
       'louise-giolitto: present',
       'adg-communities: apology',
@@ -375,15 +460,37 @@ TODO: summary of the discussion.
 
   it('reads answers from standard input with --answers -', async () => {
     const cwd = project({ 'communique.config.json': CONFIG });
-    const result = await draft(cwd, { answers: '-' }, { stdin: JSON.stringify({ group: { name: 'Working Group', short_name: 'WG' }, mode: 'in-person', place: 'Broome' }) });
+    const result = await draft(
+      cwd,
+      { answers: '-' },
+      {
+        stdin: JSON.stringify({
+          group: { name: 'Working Group', short_name: 'WG' },
+          mode: 'in-person',
+          place: 'Broome',
+        }),
+      },
+    );
     expect(result).toEqual({ code: 0, stdout: 'communiques/2021-08-04-wg.md\n', stderr: '' });
     const data = expectValidDraft(readFileSync(join(cwd, 'communiques/2021-08-04-wg.md'), 'utf8'));
-    expect(data.meeting).toEqual({ group: { name: 'Working Group', short_name: 'WG' }, date: '2021-08-04', mode: 'in-person', place: 'Broome' });
+    expect(data.meeting).toEqual({
+      group: { name: 'Working Group', short_name: 'WG' },
+      date: '2021-08-04',
+      mode: 'in-person',
+      place: 'Broome',
+    });
   });
 
   it('refuses answers it cannot use, naming each one', async () => {
     const cwd = project({
-      'answers.json': JSON.stringify({ group: 'CPR', date: '2021-02-30', mode: 'online', chair: 'Michelle', colour: 'blue', attendance: { 'x-y': 'maybe' } }),
+      'answers.json': JSON.stringify({
+        group: 'CPR',
+        date: '2021-02-30',
+        mode: 'online',
+        chair: 'Michelle',
+        colour: 'blue',
+        attendance: { 'x-y': 'maybe' },
+      }),
     });
     const result = await draft(cwd, { answers: 'answers.json' });
     expect(result.code).toBe(2);
@@ -422,11 +529,14 @@ TODO: summary of the discussion.
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'communique: cannot draft without: the group (--group), the meeting mode (--mode), the meeting place (--place; not needed with --mode virtual)\n  hint: Give it as a flag or in --answers, or run `communique new` on a terminal to be asked.\n',
+      stderr:
+        'communique: cannot draft without: the group (--group), the meeting mode (--mode), the meeting place (--place; not needed with --mode virtual)\n  hint: Give it as a flag or in --answers, or run `communique new` on a terminal to be asked.\n',
     });
     expect(files(cwd)).toEqual([]);
     const placeOnly = await draft(cwd, { group: 'CPR', mode: 'hybrid' });
-    expect(placeOnly.stderr).toBe('communique: cannot draft without: the meeting place (--place)\n  hint: Give it as a flag or in --answers, or run `communique new` on a terminal to be asked.\n');
+    expect(placeOnly.stderr).toBe(
+      'communique: cannot draft without: the meeting place (--place)\n  hint: Give it as a flag or in --answers, or run `communique new` on a terminal to be asked.\n',
+    );
   });
 
   it('never prompts without a terminal, or with --yes', async () => {
@@ -440,9 +550,18 @@ TODO: summary of the discussion.
   it('never replaces an existing file', async () => {
     const cwd = followUpProject({ 'communiques/2021-08-04-cpr.md': 'my work\n' });
     const result = await draft(cwd, { group: 'CPR' });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'communique: communiques/2021-08-04-cpr.md already exists; choose another --out or remove it first\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'communique: communiques/2021-08-04-cpr.md already exists; choose another --out or remove it first\n',
+    });
     expect(readFileSync(join(cwd, 'communiques/2021-08-04-cpr.md'), 'utf8')).toBe('my work\n');
-    expect(files(cwd, 'communiques')).toEqual(['communiques/2021-02-10-cpr.md', 'communiques/2021-05-05-cpr.md', 'communiques/2021-06-01-nlg.md', 'communiques/2021-08-04-cpr.md']);
+    expect(files(cwd, 'communiques')).toEqual([
+      'communiques/2021-02-10-cpr.md',
+      'communiques/2021-05-05-cpr.md',
+      'communiques/2021-06-01-nlg.md',
+      'communiques/2021-08-04-cpr.md',
+    ]);
 
     const elsewhere = await draft(cwd, { group: 'CPR', out: 'drafts/august.md' });
     expect(elsewhere).toEqual({ code: 0, stdout: 'drafts/august.md\n', stderr: '' });
@@ -461,14 +580,20 @@ TODO: summary of the discussion.
     expectValidDraft(dry.stdout);
   });
 
-  it('writes where the configuration\'s new.path says, from its template', async () => {
+  it("writes where the configuration's new.path says, from its template", async () => {
     const cwd = project({
-      'communique.config.json': JSON.stringify({ groups: [{ name: 'Roundtable', short_name: 'RT' }], templates: 'my-templates', new: { path: 'drafts/{group}/{number}-{date}.md', template: 'brief' } }),
+      'communique.config.json': JSON.stringify({
+        groups: [{ name: 'Roundtable', short_name: 'RT' }],
+        templates: 'my-templates',
+        new: { path: 'drafts/{group}/{number}-{date}.md', template: 'brief' },
+      }),
       'my-templates/brief/new.md.hbs': '---\n{{frontMatter}}---\n\nTODO: {{group.name}} meeting {{number}}.\n',
       'sub/folder/.keep': '',
     });
     const missingNumber = await draft(join(cwd, 'sub/folder'), { group: 'RT', mode: 'virtual' });
-    expect(missingNumber.stderr).toBe('communique: cannot draft without: the meeting number (--number), which `new.path` in the configuration uses\n  hint: Give it as a flag or in --answers, or run `communique new` on a terminal to be asked.\n');
+    expect(missingNumber.stderr).toBe(
+      'communique: cannot draft without: the meeting number (--number), which `new.path` in the configuration uses\n  hint: Give it as a flag or in --answers, or run `communique new` on a terminal to be asked.\n',
+    );
     const result = await draft(join(cwd, 'sub/folder'), { group: 'RT', mode: 'virtual', number: '4' });
     expect(result).toEqual({ code: 0, stdout: `${join(cwd, 'drafts/rt/4-2021-08-04.md')}\n`, stderr: '' });
     const text = readFileSync(join(cwd, 'drafts/rt/4-2021-08-04.md'), 'utf8');
@@ -477,7 +602,9 @@ TODO: summary of the discussion.
 
     const unknown = await draft(cwd, { group: 'RT', mode: 'virtual', number: '5', template: 'nope' });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('communique: there is no draft template named `nope`; the draft templates are: `brief`, `default`\n');
+    expect(unknown.stderr).toBe(
+      'communique: there is no draft template named `nope`; the draft templates are: `brief`, `default`\n',
+    );
   });
 });
 
@@ -501,7 +628,24 @@ describe('communique new, on a terminal', () => {
     });
     const result = await draft(cwd, {}, { tty: true }, prompts);
     expect(result).toEqual({ code: 0, stdout: 'communiques/2021-08-05-cpr.md\n', stderr: '' });
-    expect(asked).toEqual(['group', 'date', 'date', 'number', 'mode', 'place', 'attended', 'addAttendee', 'attendeeName', 'attendeeId', 'attendeeId', 'attendeeKind', 'attendeeAttendance', 'addAttendee', 'chair', 'sections']);
+    expect(asked).toEqual([
+      'group',
+      'date',
+      'date',
+      'number',
+      'mode',
+      'place',
+      'attended',
+      'addAttendee',
+      'attendeeName',
+      'attendeeId',
+      'attendeeId',
+      'attendeeKind',
+      'attendeeAttendance',
+      'addAttendee',
+      'chair',
+      'sections',
+    ]);
     expect(refused).toEqual([
       'date: 2021-02-30 is not a real day; check the month and the day',
       'attendeeId: `Zoe` is not an attendee id: use lowercase letters, digits and single hyphens, e.g. `ray-griggs`',
@@ -526,7 +670,9 @@ describe('communique new, on a terminal', () => {
       place: 'Fremantle',
       chair: 'louise-giolitto',
     });
-    expect((data.attendees as { id: string; attendance: string }[]).map(({ id, attendance }) => `${id}: ${attendance}`)).toEqual([
+    expect(
+      (data.attendees as { id: string; attendance: string }[]).map(({ id, attendance }) => `${id}: ${attendance}`),
+    ).toEqual([
       'michelle-andrews: present',
       'louise-giolitto: present',
       'adg-communities: apology',
@@ -535,13 +681,21 @@ describe('communique new, on a terminal', () => {
       'guest-presenter: absent',
     ]);
     expect((data.actions as { id: string }[]).map((action) => action.id)).toEqual(['ACT-1', 'ACT-2', 'ACT-3']);
-    expect(text).toContain('\n## Work plan\n\nTODO: summary of the discussion.\n\n## Commissioning\n\nTODO: summary of the discussion.\n');
+    expect(text).toContain(
+      '\n## Work plan\n\nTODO: summary of the discussion.\n\n## Commissioning\n\nTODO: summary of the discussion.\n',
+    );
   });
 
   it('refuses a proxy beside the member they stand in for', async () => {
     const cwd = followUpProject();
-    const { prompts } = fakePrompts({ number: DEFAULT, place: DEFAULT, attended: ['adg-communities', 'ed-communities'] });
-    await expect(draft(cwd, { group: 'CPR', date: '2021-08-05', mode: 'hybrid' }, { tty: true }, prompts)).rejects.toThrow(
+    const { prompts } = fakePrompts({
+      number: DEFAULT,
+      place: DEFAULT,
+      attended: ['adg-communities', 'ed-communities'],
+    });
+    await expect(
+      draft(cwd, { group: 'CPR', date: '2021-08-05', mode: 'hybrid' }, { tty: true }, prompts),
+    ).rejects.toThrow(
       '`attended` refused ["adg-communities","ed-communities"]: Executive Director is a proxy for Assistant Director General, who attended; a proxy stands in for a member who could not',
     );
   });
@@ -563,7 +717,21 @@ describe('communique new, on a terminal', () => {
       sections: '',
     });
     const result = await draft(cwd, {}, { tty: true }, prompts);
-    expect(asked).toEqual(['groupName', 'groupShortName', 'date', 'number', 'mode', 'addAttendee', 'attendeeName', 'attendeeId', 'attendeeKind', 'attendeeAttendance', 'addAttendee', 'chair', 'sections']);
+    expect(asked).toEqual([
+      'groupName',
+      'groupShortName',
+      'date',
+      'number',
+      'mode',
+      'addAttendee',
+      'attendeeName',
+      'attendeeId',
+      'attendeeKind',
+      'attendeeAttendance',
+      'addAttendee',
+      'chair',
+      'sections',
+    ]);
     expect(result).toEqual({ code: 0, stdout: 'communiques/2021-08-04-htf.md\n', stderr: '' });
     expect(readFileSync(join(cwd, 'communiques/2021-08-04-htf.md'), 'utf8')).toBe(`---
 schema_version: 1
@@ -596,8 +764,17 @@ TODO: an opening paragraph on the meeting: who met, and what it was for.
     const piped = await draft(cwd, { group: 'CPR', mode: 'virtual', open: true });
     expect(piped).toEqual({ code: 0, stdout: 'communiques/2021-08-04-cpr.md\n', stderr: '' });
 
-    const opened = await draft(cwd, { group: 'CPR', mode: 'virtual', date: '2021-08-05', yes: true, open: true }, { tty: true });
-    expect(opened).toEqual({ code: 0, stdout: 'communiques/2021-08-05-cpr.md\n', stderr: '', opened: [join(cwd, 'communiques/2021-08-05-cpr.md')] });
+    const opened = await draft(
+      cwd,
+      { group: 'CPR', mode: 'virtual', date: '2021-08-05', yes: true, open: true },
+      { tty: true },
+    );
+    expect(opened).toEqual({
+      code: 0,
+      stdout: 'communiques/2021-08-05-cpr.md\n',
+      stderr: '',
+      opened: [join(cwd, 'communiques/2021-08-05-cpr.md')],
+    });
   });
 
   it('fails the test on a question nobody expected', async () => {
@@ -609,7 +786,14 @@ TODO: an opening paragraph on the meeting: who met, and what it was for.
   it('leaves nothing behind when cancelled with Ctrl-C, and exits 130', async () => {
     const cwd = followUpProject();
     const before = files(cwd);
-    const { prompts } = fakePrompts({ group: 0, date: DEFAULT, number: DEFAULT, mode: DEFAULT, place: DEFAULT, attended: new ExitPromptError('User force closed the prompt with SIGINT') });
+    const { prompts } = fakePrompts({
+      group: 0,
+      date: DEFAULT,
+      number: DEFAULT,
+      mode: DEFAULT,
+      place: DEFAULT,
+      attended: new ExitPromptError('User force closed the prompt with SIGINT'),
+    });
     const result = await draft(cwd, {}, { tty: true }, prompts);
     expect(result).toEqual({ code: 130, stdout: '', stderr: '\ncommunique: cancelled; nothing was written\n' });
     expect(files(cwd)).toEqual(before);

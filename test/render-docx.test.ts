@@ -23,7 +23,12 @@ const DATE = new Date('2021-11-26T00:00:00Z');
 const DRAFT = 'DRAFT — NOT FOR PUBLICATION';
 
 // A 1×1 transparent PNG.
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
 
 function exampleView(name: string): ViewModel {
   const loaded = parseCommunique(readFileSync(join(examplesDir, name)));
@@ -52,14 +57,19 @@ async function open(bytes: Uint8Array): Promise<Package> {
   };
 }
 
-async function render(view: ViewModel, options: Partial<DocxOptions> = {}): Promise<{ bytes: Uint8Array; pkg: Package; document: string }> {
+async function render(
+  view: ViewModel,
+  options: Partial<DocxOptions> = {},
+): Promise<{ bytes: Uint8Array; pkg: Package; document: string }> {
   const bytes = await renderDocx(view, { date: DATE, ...options });
   const pkg = await open(bytes);
   return { bytes, pkg, document: await pkg.part('word/document.xml') };
 }
 
 const fromXml = (text: string): string =>
-  text.replace(/&(lt|gt|quot|apos|amp|#(\d+));/g, (_, name: string, code?: string) => (code ? String.fromCharCode(Number(code)) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!));
+  text.replace(/&(lt|gt|quot|apos|amp|#(\d+));/g, (_, name: string, code?: string) =>
+    code ? String.fromCharCode(Number(code)) : { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[name]!,
+  );
 
 interface Para {
   style?: string;
@@ -76,7 +86,10 @@ function paragraphs(xml: string): Para[] {
   });
 }
 
-const allText = (xml: string): string => paragraphs(xml).map((p) => p.text).join('\n');
+const allText = (xml: string): string =>
+  paragraphs(xml)
+    .map((p) => p.text)
+    .join('\n');
 
 describe.each(EXAMPLES)('renderDocx(%s)', (name) => {
   const view = exampleView(name);
@@ -94,7 +107,9 @@ describe.each(EXAMPLES)('renderDocx(%s)', (name) => {
 
   it('uses heading styles whose outline never skips a level', async () => {
     const { document } = await rendered;
-    const levels = paragraphs(document).flatMap((p) => (p.style === 'Title' ? [0] : p.style?.startsWith('Heading') ? [Number(p.style.slice(7))] : []));
+    const levels = paragraphs(document).flatMap((p) =>
+      p.style === 'Title' ? [0] : p.style?.startsWith('Heading') ? [Number(p.style.slice(7))] : [],
+    );
     expect(levels[0]).toBe(0);
     expect(levels.length).toBeGreaterThan(2);
     levels.slice(1).forEach((level, index) => {
@@ -108,10 +123,18 @@ describe.each(EXAMPLES)('renderDocx(%s)', (name) => {
     const headings = paragraphs(document)
       .filter((p) => p.style?.startsWith('Heading'))
       .map((p) => p.text);
-    const bodyHeadings = view.body.children.filter((node): node is Heading => node.type === 'heading').map((node) => textOf(node));
+    const bodyHeadings = view.body.children
+      .filter((node): node is Heading => node.type === 'heading')
+      .map((node) => textOf(node));
     expect(bodyHeadings.length).toBeGreaterThan(0);
     for (const heading of bodyHeadings) expect(headings).toContain(heading);
-    for (const section of ['Agreements', 'Actions', ...(view.attendance.any ? ['Attendance'] : []), ...(view.nextMeeting ? ['Next meeting'] : [])]) expect(headings).toContain(section);
+    for (const section of [
+      'Agreements',
+      'Actions',
+      ...(view.attendance.any ? ['Attendance'] : []),
+      ...(view.nextMeeting ? ['Next meeting'] : []),
+    ])
+      expect(headings).toContain(section);
   });
 
   it('declares the document language in the default run properties', async () => {
@@ -152,13 +175,20 @@ describe.each(EXAMPLES)('renderDocx(%s)', (name) => {
     const text = allText(document);
     expect(text).toContain(`Date: ${view.meeting.date}`);
     expect(text).toContain(`Where: ${view.meeting.where}`);
-    for (const agreement of view.agreements) expect(text).toContain(`${agreement.id} — ${agreement.decision}: ${agreement.text}`);
+    for (const agreement of view.agreements)
+      expect(text).toContain(`${agreement.id} — ${agreement.decision}: ${agreement.text}`);
     for (const action of view.actions) {
       expect(text).toContain(action.id);
       expect(text).toContain(action.statusLabel);
     }
     const actionsTable = document.split('<w:tbl>').at(-1)!;
-    expect(paragraphs(actionsTable.slice(0, actionsTable.indexOf('</w:tr>'))).map((p) => p.text)).toEqual(['ID', 'Action', 'Owner', 'Due', 'Status']);
+    expect(paragraphs(actionsTable.slice(0, actionsTable.indexOf('</w:tr>'))).map((p) => p.text)).toEqual([
+      'ID',
+      'Action',
+      'Owner',
+      'Due',
+      'Status',
+    ]);
     if (view.contact?.email) expect(text).toContain(view.contact.email);
     if (view.published) expect(text).toContain(`Published ${view.published}.`);
   });
@@ -196,7 +226,10 @@ describe('renderDocx body', () => {
 
   it('writes the alt text in brackets when the image cannot be used', async () => {
     for (const loadImage of [() => undefined, undefined]) {
-      const { document, pkg } = await render(withBody('## Pictures\n\n![Members at the meeting](https://example.org/members.png)\n'), loadImage ? { loadImage } : {});
+      const { document, pkg } = await render(
+        withBody('## Pictures\n\n![Members at the meeting](https://example.org/members.png)\n'),
+        loadImage ? { loadImage } : {},
+      );
       expect(allText(document)).toContain('[Members at the meeting]');
       expect(document).not.toContain('<w:drawing>');
       expect(Object.keys(pkg.zip.files).filter((path) => path.startsWith('word/media/'))).toEqual([]);
@@ -212,9 +245,14 @@ describe('renderDocx body', () => {
   });
 
   it('writes links as external hyperlinks, and never a javascript: link', async () => {
-    const { document, pkg } = await render(withBody('## Links\n\nRead [the report](https://example.org/report?a=1&b=2) or [this](javascript:alert(1)).\n'));
+    const { document, pkg } = await render(
+      withBody('## Links\n\nRead [the report](https://example.org/report?a=1&b=2) or [this](javascript:alert(1)).\n'),
+    );
     const rels = await pkg.part('word/_rels/document.xml.rels');
-    const relationship = /<Relationship Id="([^"]+)" Type="[^"]*\/hyperlink" Target="https:\/\/example\.org\/report\?a=1&amp;b=2" TargetMode="External"\/>/.exec(rels);
+    const relationship =
+      /<Relationship Id="([^"]+)" Type="[^"]*\/hyperlink" Target="https:\/\/example\.org\/report\?a=1&amp;b=2" TargetMode="External"\/>/.exec(
+        rels,
+      );
     expect(relationship).not.toBeNull();
     expect(document).toContain(`<w:hyperlink w:history="1" r:id="${relationship![1]}">`);
     expect(rels).not.toContain('javascript');
@@ -223,20 +261,30 @@ describe('renderDocx body', () => {
 
   it('keeps the outline from skipping a level when the body does', async () => {
     const outline = async (view: ViewModel) =>
-      paragraphs((await render(view)).document).flatMap((p) => (p.style === 'Title' ? ['Title'] : p.style?.startsWith('Heading') ? [`${p.style} ${p.text}`] : []));
+      paragraphs((await render(view)).document).flatMap((p) =>
+        p.style === 'Title' ? ['Title'] : p.style?.startsWith('Heading') ? [`${p.style} ${p.text}`] : [],
+      );
     const body = '#### Deep first\n\n## Top\n\n#### Deep again\n\n> ## Quoted\n';
-    expect(await outline(withBody(body, { attendance: { groups: [], any: false }, agreements: [], actions: [] }))).toEqual([
+    expect(
+      await outline(withBody(body, { attendance: { groups: [], any: false }, agreements: [], actions: [] })),
+    ).toEqual(['Title', 'Heading1 Deep first', 'Heading1 Top', 'Heading2 Deep again', 'Heading1 Next meeting']);
+    expect(await outline(withBody('# One\n\n## Two\n'))).toEqual([
       'Title',
-      'Heading1 Deep first',
-      'Heading1 Top',
-      'Heading2 Deep again',
+      'Heading1 One',
+      'Heading2 Two',
+      'Heading1 Attendance',
+      'Heading1 Agreements',
+      'Heading1 Actions',
       'Heading1 Next meeting',
     ]);
-    expect(await outline(withBody('# One\n\n## Two\n'))).toEqual(['Title', 'Heading1 One', 'Heading2 Two', 'Heading1 Attendance', 'Heading1 Agreements', 'Heading1 Actions', 'Heading1 Next meeting']);
   });
 
   it('keeps inline formatting, code, quotes, rules and breaks', async () => {
-    const { document } = await render(withBody('## Text\n\n**bold** *it* ~~gone~~ `code`  \nnext line\n\n> quoted\n\n```\nline 1\nline 2\n```\n\n---\n'));
+    const { document } = await render(
+      withBody(
+        '## Text\n\n**bold** *it* ~~gone~~ `code`  \nnext line\n\n> quoted\n\n```\nline 1\nline 2\n```\n\n---\n',
+      ),
+    );
     const para = paragraphs(document).find((p) => p.text.startsWith('bold'))!;
     expect(para.xml).toMatch(/<w:b\/>[\s\S]*?bold/);
     expect(para.xml).toMatch(/<w:i\/>[\s\S]*?it/);
@@ -251,9 +299,18 @@ describe('renderDocx body', () => {
   });
 
   it('numbers lists with Word numbering, nesting and starting where Markdown says', async () => {
-    const { document, pkg } = await render(withBody('## Lists\n\n3. three\n4. four\n   - nested\n     1. deeper\n\nText.\n\n1. again\n'));
+    const { document, pkg } = await render(
+      withBody('## Lists\n\n3. three\n4. four\n   - nested\n     1. deeper\n\nText.\n\n1. again\n'),
+    );
     const items = paragraphs(document).filter((p) => p.xml.includes('<w:numPr>'));
-    const levels = items.map((p) => [p.text, Number(/<w:ilvl w:val="(\d)"\/>/.exec(p.xml)?.[1]), Number(/<w:numId w:val="(\d+)"\/>/.exec(p.xml)?.[1])] as const);
+    const levels = items.map(
+      (p) =>
+        [
+          p.text,
+          Number(/<w:ilvl w:val="(\d)"\/>/.exec(p.xml)?.[1]),
+          Number(/<w:numId w:val="(\d+)"\/>/.exec(p.xml)?.[1]),
+        ] as const,
+    );
     expect(levels.map(([text, level]) => [text, level])).toEqual([
       ['three', 0],
       ['four', 0],
@@ -280,7 +337,9 @@ describe('renderDocx body', () => {
   });
 
   it('never writes raw HTML', async () => {
-    const { document } = await render(withBody('## HTML\n\n<div>hidden block</div>\n\nText with <span class="x">inline</span> tags.\n'));
+    const { document } = await render(
+      withBody('## HTML\n\n<div>hidden block</div>\n\nText with <span class="x">inline</span> tags.\n'),
+    );
     const text = allText(document);
     expect(text).not.toContain('hidden block');
     expect(text).not.toContain('<span');
@@ -294,14 +353,18 @@ describe('renderDocx body', () => {
   });
 
   it('shows internal notes, marked INTERNAL, only in an internal render', async () => {
-    const internal = await render(withBody('## Body\n\nText.\n', { internal: true, internalNotes: 'Budget figures are not final.' }));
+    const internal = await render(
+      withBody('## Body\n\nText.\n', { internal: true, internalNotes: 'Budget figures are not final.' }),
+    );
     const text = allText(internal.document);
     expect(text).toContain('INTERNAL');
     expect(text).toContain('Budget figures are not final.');
     const headings = paragraphs(internal.document).filter((p) => p.style === 'Heading1');
     expect(headings.map((p) => p.text)).toContain('Internal notes');
 
-    const { document } = await render(withBody('## Body\n\nText.\n', { internalNotes: 'Budget figures are not final.' }));
+    const { document } = await render(
+      withBody('## Body\n\nText.\n', { internalNotes: 'Budget figures are not final.' }),
+    );
     expect(allText(document)).not.toContain('Budget figures');
     expect(document).not.toContain('INTERNAL');
   });

@@ -15,12 +15,17 @@ import { buildViewModel } from '../src/render/view-model.js';
  * worked out by hand below.
  */
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
-const TEMPLATE = readFileSync(fileURLToPath(new URL('../templates/default/communique.txt.hbs', import.meta.url)), 'utf8');
+const TEMPLATE = readFileSync(
+  fileURLToPath(new URL('../templates/default/communique.txt.hbs', import.meta.url)),
+  'utf8',
+);
 const EXAMPLES = ['2021-05-05-cpr', '2021-05-25-nlg', '2021-11-16-nlg'];
 
 function example(name: string) {
   const loaded = parseCommunique(readFileSync(`${examplesDir}${name}.md`));
-  const view = buildViewModel(loaded.data as unknown as Communique, parseBody(loaded.body ?? ''), { includeInternal: false });
+  const view = buildViewModel(loaded.data as unknown as Communique, parseBody(loaded.body ?? ''), {
+    includeInternal: false,
+  });
   return { view, output: renderText(view, TEMPLATE) };
 }
 
@@ -79,13 +84,16 @@ describe('plain text of the examples', () => {
 
       it('loses no word of the body', () => {
         const have = tally(words(output));
-        const missing = [...tally(blockTexts(view.body as Root).flatMap(words))].filter(([word, count]) => (have.get(word) ?? 0) < count);
+        const missing = [...tally(blockTexts(view.body as Root).flatMap(words))].filter(
+          ([word, count]) => (have.get(word) ?? 0) < count,
+        );
         expect(missing).toEqual([]);
       });
 
       it('lists every agreement and action with its owners', () => {
         const flowing = output.replace(/\s+/g, ' ');
-        for (const agreement of view.agreements) expect(lines.some((line) => line.startsWith(`${agreement.id}  ${agreement.decision}: `))).toBe(true);
+        for (const agreement of view.agreements)
+          expect(lines.some((line) => line.startsWith(`${agreement.id}  ${agreement.decision}: `))).toBe(true);
         for (const action of view.actions) {
           expect(lines.some((line) => line.startsWith(`${action.id}  `))).toBe(true);
           for (const owner of action.owners) expect(flowing).toContain(owner);
@@ -180,7 +188,11 @@ copies to all members before the next meeting.
   });
 
   it('numbers an ordered list from its start', () => {
-    expect(body('3. Commissioning of services.\n4. Building capacity in the sector to respond to emerging and unmet needs, as agreed.')).toBe(`3. Commissioning of services.
+    expect(
+      body(
+        '3. Commissioning of services.\n4. Building capacity in the sector to respond to emerging and unmet needs, as agreed.',
+      ),
+    ).toBe(`3. Commissioning of services.
 4. Building capacity in the sector to respond to emerging and unmet
    needs, as agreed.
 `);
@@ -234,7 +246,11 @@ Links
   });
 
   it('gives no footnote to a link that shows its own URL', () => {
-    expect(body('Write to <sectorsupport@communities.wa.gov.au> or see <https://example.org/roundtable> or www.example.org.')).toBe(
+    expect(
+      body(
+        'Write to <sectorsupport@communities.wa.gov.au> or see <https://example.org/roundtable> or www.example.org.',
+      ),
+    ).toBe(
       `Write to sectorsupport@communities.wa.gov.au or see
 https://example.org/roundtable or www.example.org.
 `,
@@ -242,7 +258,9 @@ https://example.org/roundtable or www.example.org.
   });
 
   it('names an image by its alt text and footnotes its URL', () => {
-    expect(body('![Attendance at the meeting](images/attendance.png)\n\n![](images/chart.png)')).toBe(`[Image: Attendance at the meeting] [1]
+    expect(
+      body('![Attendance at the meeting](images/attendance.png)\n\n![](images/chart.png)'),
+    ).toBe(`[Image: Attendance at the meeting] [1]
 
 [Image] [2]
 
@@ -382,7 +400,9 @@ Links
   it('marks internal content as such in an internal render', () => {
     const output = renderText(buildViewModel(communique, parseBody(markdown), { includeInternal: true }), TEMPLATE);
     expect(output).toContain('In attendance:\n- [INTERNAL] Zebedee Observer\n');
-    expect(output).toContain('INTERNAL NOTES — NOT FOR PUBLICATION\n------------------------------------\n\nBudget figures for the secretariat only.\n');
+    expect(output).toContain(
+      'INTERNAL NOTES — NOT FOR PUBLICATION\n------------------------------------\n\nBudget figures for the secretariat only.\n',
+    );
   });
 
   it('fails on a field the communiqué does not have', () => {

@@ -24,7 +24,9 @@ function elements(tree: HastRoot | Element, name?: string): Element[] {
 }
 
 function text(node: Element | HastRoot): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? text(child) : '')).join('');
+  return node.children
+    .map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? text(child) : ''))
+    .join('');
 }
 
 async function renderExample(example: string, to: string) {
@@ -44,7 +46,9 @@ describe('HTML', () => {
       const [root] = elements(tree, 'html');
       expect(root?.properties.lang).toBe('en-AU');
       expect(elements(tree, 'h1')).toHaveLength(1);
-      const levels = elements(tree).filter((element) => /^h[1-6]$/.test(element.tagName)).map((element) => Number(element.tagName[1]));
+      const levels = elements(tree)
+        .filter((element) => /^h[1-6]$/.test(element.tagName))
+        .map((element) => Number(element.tagName[1]));
       levels.forEach((level, index) => {
         if (index > 0) expect(level).toBeLessThanOrEqual(levels[index - 1]! + 1);
       });
@@ -80,7 +84,10 @@ describe('HTML', () => {
   });
 
   it('escapes front matter values and sanitises the body', async () => {
-    const hostile = VALID_DRAFT.replace('title: Community Partnerships Roundtable Communiqué', 'title: "<script>alert(1)</script> & <b>bold</b>"').replace(
+    const hostile = VALID_DRAFT.replace(
+      'title: Community Partnerships Roundtable Communiqué',
+      'title: "<script>alert(1)</script> & <b>bold</b>"',
+    ).replace(
       'The Roundtable endorsed its Terms of Reference.',
       'The Roundtable endorsed its Terms of Reference.\n\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n[click](javascript:alert(4)) and [safe](https://example.org/).',
     );
@@ -98,8 +105,14 @@ describe('DOCX-ready Markdown', () => {
   it('has a quoted metadata block, pipe tables with captions, custom styles and no raw HTML', async () => {
     const { path } = await renderExample('2021-05-05-cpr', 'md');
     const markdown = readFileSync(path, 'utf8');
-    expect(markdown.startsWith('---\ntitle: "Community Partnerships Roundtable Communiqué"\nsubtitle: "Community Partnerships Roundtable"\ndate: "5 May 2021"\nlang: "en-AU"\n---\n')).toBe(true);
-    expect(markdown).toContain('::: {custom-style="Draft Notice"}\nDRAFT — NOT FOR PUBLICATION (status: In review)\n:::');
+    expect(
+      markdown.startsWith(
+        '---\ntitle: "Community Partnerships Roundtable Communiqué"\nsubtitle: "Community Partnerships Roundtable"\ndate: "5 May 2021"\nlang: "en-AU"\n---\n',
+      ),
+    ).toBe(true);
+    expect(markdown).toContain(
+      '::: {custom-style="Draft Notice"}\nDRAFT — NOT FOR PUBLICATION (status: In review)\n:::',
+    );
     expect(markdown).toContain('::: {custom-style="Meeting Facts"}');
     expect(markdown).toContain('| ID | Action | Owner | Due | Status |');
     expect(markdown).toContain('Table: Actions arising from the meeting');
@@ -111,7 +124,9 @@ describe('DOCX-ready Markdown', () => {
     const cwd = project({ 'doc.md': `${VALID_DRAFT}\n![Secret](/etc/hostname)\n` });
     const result = await runCli(['render', 'doc.md', '--to', 'md', '--out', 'out'], cwd);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('doc.md:28:1  error    The image `/etc/hostname` is outside the project  render/image-outside-project');
+    expect(result.stderr).toContain(
+      'doc.md:28:1  error    The image `/etc/hostname` is outside the project  render/image-outside-project',
+    );
     expect(existsSync(join(cwd, 'out/doc.pandoc.md'))).toBe(false);
   });
 });
@@ -202,9 +217,12 @@ describe('internal content', () => {
     const cwd = project({ 'cpr.md': INTERNAL });
     expect((await runCli(['render', 'cpr.md', '--to', 'html', '--out', 'out'], cwd)).code).toBe(0);
     expect(readFileSync(join(cwd, 'out/cpr.html'), 'utf8')).not.toContain('XYZZY');
-    expect((await runCli(['render', 'cpr.md', '--to', 'html', '--out', 'internal', '--include-internal'], cwd)).code).toBe(0);
+    expect(
+      (await runCli(['render', 'cpr.md', '--to', 'html', '--out', 'internal', '--include-internal'], cwd)).code,
+    ).toBe(0);
     const html = readFileSync(join(cwd, 'internal/cpr.html'), 'utf8');
-    for (const marker of ['XYZZY-AGREEMENT', 'XYZZY-ACTION', 'XYZZY-NOTES', 'XYZZY-SECTION']) expect(html).toContain(marker);
+    for (const marker of ['XYZZY-AGREEMENT', 'XYZZY-ACTION', 'XYZZY-NOTES', 'XYZZY-SECTION'])
+      expect(html).toContain(marker);
     expect(html).toContain('<h2 id="internal-notes">Internal notes</h2>');
   });
 });
@@ -224,7 +242,12 @@ describe('export', () => {
     expect(result.stdout).toBe(`Exported 1 of 2 communiqués to 4 files in ${join(cwd, 'site')}\n`);
     const manifest = JSON.parse(readFileSync(join(cwd, 'site/manifest.json'), 'utf8'));
     expect(manifest.generator).toMatch(/^communique \d/);
-    expect(manifest.files.map((file: { path: string }) => file.path)).toEqual(['2021-11-16-nlg.docx', '2021-11-16-nlg.html', '2021-11-16-nlg.pandoc.md', '2021-11-16-nlg.txt']);
+    expect(manifest.files.map((file: { path: string }) => file.path)).toEqual([
+      '2021-11-16-nlg.docx',
+      '2021-11-16-nlg.html',
+      '2021-11-16-nlg.pandoc.md',
+      '2021-11-16-nlg.txt',
+    ]);
     for (const file of manifest.files) {
       const content = readFileSync(join(cwd, 'site', file.path));
       expect(file.bytes).toBe(content.length);
@@ -250,10 +273,16 @@ describe('dates in Word files', () => {
     const cwd = project({ 'nlg.md': readFileSync(join(repo, 'examples/2021-11-16-nlg.md')) });
     const coreXml = async (env: Record<string, string>, out: string) => {
       expect((await runCli(['render', 'nlg.md', '--to', 'docx', '--out', out], cwd, env)).code).toBe(0);
-      return (await JSZip.loadAsync(readFileSync(join(cwd, out, 'nlg.docx')))).file('docProps/core.xml')!.async('string');
+      return (await JSZip.loadAsync(readFileSync(join(cwd, out, 'nlg.docx'))))
+        .file('docProps/core.xml')!
+        .async('string');
     };
-    expect(await coreXml({}, 'a')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2021-11-26T00:00:00Z</dcterms:created>');
-    expect(await coreXml({ SOURCE_DATE_EPOCH: '1700000000' }, 'b')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>');
+    expect(await coreXml({}, 'a')).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2021-11-26T00:00:00Z</dcterms:created>',
+    );
+    expect(await coreXml({ SOURCE_DATE_EPOCH: '1700000000' }, 'b')).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>',
+    );
   });
 });
 
@@ -293,7 +322,9 @@ describe('templates', () => {
       'my-templates/brief/communique.txt.hbs': 'Brief: {{title}} ({{meeting.date}})\n',
       'doc.md': VALID_DRAFT,
     });
-    expect((await runCli(['render', 'doc.md', '--to', 'txt', '--stdout'], cwd)).stdout).toBe('Overridden: Community Partnerships Roundtable Communiqué\n');
+    expect((await runCli(['render', 'doc.md', '--to', 'txt', '--stdout'], cwd)).stdout).toBe(
+      'Overridden: Community Partnerships Roundtable Communiqué\n',
+    );
     expect((await runCli(['render', 'doc.md', '--to', 'txt', '--stdout', '--template', 'brief'], cwd)).stdout).toBe(
       'Brief: Community Partnerships Roundtable Communiqué (5 May 2021)\n',
     );
@@ -303,7 +334,9 @@ describe('templates', () => {
     const cwd = project({ 'doc.md': VALID_DRAFT });
     const result = await runCli(['render', 'doc.md', '--to', 'html', '--template', 'fancy', '--stdout'], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('communique: there is no html template named `fancy`; the html templates are: `default`\n');
+    expect(result.stderr).toContain(
+      'communique: there is no html template named `fancy`; the html templates are: `default`\n',
+    );
   });
 
   it('that are broken are reported at the line in the template', async () => {
@@ -315,7 +348,9 @@ describe('templates', () => {
     });
     const missingField = await runCli(['render', 'doc.md', '--to', 'html', '--stdout'], cwd);
     expect(missingField.code).toBe(2);
-    expect(missingField.stderr).toContain(`${join(cwd, 't/default/communique.html.hbs')}:3:6  error    The template uses \`nonsense\`, which this communiqué does not have  render/template-broken`);
+    expect(missingField.stderr).toContain(
+      `${join(cwd, 't/default/communique.html.hbs')}:3:6  error    The template uses \`nonsense\`, which this communiqué does not have  render/template-broken`,
+    );
     const syntax = await runCli(['render', 'doc.md', '--to', 'txt', '--stdout'], cwd);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toContain('render/template-broken');

@@ -16,7 +16,11 @@ describe('examples/rendered', () => {
   it('matches what the code renders now, byte for byte', async () => {
     const out = mkdtempSync(join(tmpdir(), 'communique-rendered-'));
     for (const format of ['html', 'md', 'txt', 'docx']) {
-      const result = await runCli(['render', 'examples', '--to', format, '--out', relative(repo, out) === '' ? out : out], repo, {});
+      const result = await runCli(
+        ['render', 'examples', '--to', format, '--out', relative(repo, out) === '' ? out : out],
+        repo,
+        {},
+      );
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
     }
@@ -24,7 +28,10 @@ describe('examples/rendered', () => {
     expect(readdirSync(out).sort()).toEqual(files);
     expect(files).toHaveLength(3 * 4 + 1);
     for (const file of files) {
-      expect(readFileSync(join(out, file)).equals(readFileSync(join(committed, file))), `${file} has drifted: run npm run render-examples`).toBe(true);
+      expect(
+        readFileSync(join(out, file)).equals(readFileSync(join(committed, file))),
+        `${file} has drifted: run npm run render-examples`,
+      ).toBe(true);
     }
   });
 });

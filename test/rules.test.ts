@@ -154,19 +154,25 @@ describe('rule fixtures', () => {
 describe('lifecycle stages', () => {
   it('reports a placeholder as a warning while the document is a draft', () => {
     const messages = check('lifecycle--placeholder');
-    expect(messages.filter((message) => message.ruleId === 'lifecycle/placeholder').map((message) => message.severity)).toEqual(['warning']);
+    expect(
+      messages.filter((message) => message.ruleId === 'lifecycle/placeholder').map((message) => message.severity),
+    ).toEqual(['warning']);
   });
 
   it('reports a placeholder as an error when checked at the approved stage', () => {
     const messages = check('lifecycle--placeholder', { stage: 'approved' });
     const placeholders = messages.filter((message) => message.ruleId === 'lifecycle/placeholder');
-    expect(placeholders).toEqual(expected('lifecycle--placeholder').map((message) => ({ ...message, severity: 'error' })));
+    expect(placeholders).toEqual(
+      expected('lifecycle--placeholder').map((message) => ({ ...message, severity: 'error' })),
+    );
   });
 
   it('reports a Word artefact as an error when checked at the published stage', () => {
     const messages = check('lifecycle--word-artefact', { stage: 'published' });
     const artefacts = messages.filter((message) => message.ruleId === 'lifecycle/word-artefact');
-    expect(artefacts).toEqual(expected('lifecycle--word-artefact').map((message) => ({ ...message, severity: 'error' })));
+    expect(artefacts).toEqual(
+      expected('lifecycle--word-artefact').map((message) => ({ ...message, severity: 'error' })),
+    );
   });
 
   it('requires an approval when a draft is checked at the approved stage', () => {
@@ -187,7 +193,11 @@ describe('lifecycle stages', () => {
 
   it('requires a publication date too when a draft is checked at the published stage', () => {
     const messages = check('lifecycle--placeholder', { stage: 'published' });
-    expect(messages.filter((message) => message.ruleId.startsWith('lifecycle/') && message.ruleId !== 'lifecycle/placeholder')).toEqual([
+    expect(
+      messages.filter(
+        (message) => message.ruleId.startsWith('lifecycle/') && message.ruleId !== 'lifecycle/placeholder',
+      ),
+    ).toEqual([
       {
         ruleId: 'lifecycle/approval-missing',
         severity: 'error',
@@ -210,7 +220,11 @@ describe('lifecycle stages', () => {
   });
 
   it('never checks a document below its own status', () => {
-    for (const folder of ['lifecycle--approval-missing-published', 'lifecycle--publication-date-missing', 'lifecycle--approval-missing']) {
+    for (const folder of [
+      'lifecycle--approval-missing-published',
+      'lifecycle--publication-date-missing',
+      'lifecycle--approval-missing',
+    ]) {
       for (const stage of ['draft', 'review'] as const) {
         expect(check(folder, { stage }), `${folder} at ${stage}`).toEqual(expected(folder));
       }
@@ -230,8 +244,13 @@ describe('configured severities and organisations', () => {
   });
 
   it('overrides a stage-dependent severity', () => {
-    const messages = check('lifecycle--placeholder-insert-date', { stage: 'approved', severities: { 'lifecycle/placeholder': 'info' } });
-    expect(messages.filter((message) => message.ruleId === 'lifecycle/placeholder').map((message) => message.severity)).toEqual(['info']);
+    const messages = check('lifecycle--placeholder-insert-date', {
+      stage: 'approved',
+      severities: { 'lifecycle/placeholder': 'info' },
+    });
+    expect(
+      messages.filter((message) => message.ruleId === 'lifecycle/placeholder').map((message) => message.severity),
+    ).toEqual(['info']);
   });
 
   it('accepts an action owned by a configured organisation', () => {

@@ -17,7 +17,9 @@ function* propertiesOf(schema: unknown, path: string): Generator<[string, Record
   }
   // An `if` only tests values; its `properties` declare nothing.
   for (const key of ['items', 'then', 'else', 'not']) yield* propertiesOf(node[key], `${path}/${key}`);
-  for (const key of ['allOf', 'anyOf', 'oneOf']) for (const [index, sub] of ((node[key] ?? []) as unknown[]).entries()) yield* propertiesOf(sub, `${path}/${key}/${index}`);
+  for (const key of ['allOf', 'anyOf', 'oneOf'])
+    for (const [index, sub] of ((node[key] ?? []) as unknown[]).entries())
+      yield* propertiesOf(sub, `${path}/${key}/${index}`);
 }
 
 describe('the published schemas', () => {
@@ -43,7 +45,9 @@ describe('the published schemas', () => {
       });
 
       it('describe every property', () => {
-        const undescribed = [...propertiesOf(schema, '')].filter(([, property]) => typeof property.description !== 'string').map(([path]) => path);
+        const undescribed = [...propertiesOf(schema, '')]
+          .filter(([, property]) => typeof property.description !== 'string')
+          .map(([path]) => path);
         expect(undescribed).toEqual([]);
       });
 
@@ -73,7 +77,9 @@ describe('the README', () => {
   });
 
   it('documents every rule, under the anchor diagnostics link to, with its default severity', () => {
-    const documented = [...readme.matchAll(/^\| <a id="([^"]+)"><\/a>`([^`]+)` \| (\w+) \|/gm)].map(([, anchor, id, severity]) => ({ anchor, id, severity }));
+    const documented = [...readme.matchAll(/^\| <a id="([^"]+)"><\/a>`([^`]+)` \| (\w+) \|/gm)].map(
+      ([, anchor, id, severity]) => ({ anchor, id, severity }),
+    );
     expect(documented.map((row) => row.id)).toEqual(rules.map((rule) => rule.id));
     for (const row of documented) {
       const rule = rules.find((candidate) => candidate.id === row.id)!;

@@ -66,7 +66,7 @@ export function buildRegister(sources: readonly RegisterSource[], today: string)
       const existing = entries.get(origin);
       entries.set(origin, {
         group,
-        id: existing?.id ?? (carried?.action ?? action.id),
+        id: existing?.id ?? carried?.action ?? action.id,
         text: action.text,
         owners,
         ...(action.due ? { due: action.due } : {}),

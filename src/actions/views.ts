@@ -13,7 +13,15 @@ function raised(entry: RegisterEntry): string {
 }
 
 function rows(entries: readonly RegisterEntry[]): string[][] {
-  return entries.map((entry) => [entry.group, entry.id, entry.text, entry.owners.join('; '), entry.due ?? '', status(entry), raised(entry)]);
+  return entries.map((entry) => [
+    entry.group,
+    entry.id,
+    entry.text,
+    entry.owners.join('; '),
+    entry.due ?? '',
+    status(entry),
+    raised(entry),
+  ]);
 }
 
 /** Columns sized to their content; the action text gives way when the terminal is narrow. */
@@ -22,10 +30,14 @@ export function registerTable(entries: readonly RegisterEntry[], width: number):
   const body = rows(entries);
   // Long group and owner names are cut before the action text is.
   const caps = [20, 8, Number.POSITIVE_INFINITY, 28, 14, 22, 28];
-  const widths = HEADERS.map((header, column) => Math.min(caps[column]!, Math.max(header.length, ...body.map((row) => row[column]!.length))));
-  const others = widths.reduce((sum, value, column) => (column === 2 ? sum : sum + value), 0) + 2 * (HEADERS.length - 1);
+  const widths = HEADERS.map((header, column) =>
+    Math.min(caps[column]!, Math.max(header.length, ...body.map((row) => row[column]!.length))),
+  );
+  const others =
+    widths.reduce((sum, value, column) => (column === 2 ? sum : sum + value), 0) + 2 * (HEADERS.length - 1);
   widths[2] = Math.max(12, Math.min(widths[2]!, width - others));
-  const fit = (text: string, column: number) => (text.length > widths[column]! ? `${text.slice(0, widths[column]! - 1)}…` : text.padEnd(widths[column]!));
+  const fit = (text: string, column: number) =>
+    text.length > widths[column]! ? `${text.slice(0, widths[column]! - 1)}…` : text.padEnd(widths[column]!);
   const line = (cells: string[]) => cells.map(fit).join('  ').trimEnd();
   const overdue = entries.filter((entry) => entry.overdue).length;
   const table = [line(HEADERS), line(widths.map((value) => '-'.repeat(value))), ...body.map(line)].join('\n');
@@ -34,6 +46,10 @@ export function registerTable(entries: readonly RegisterEntry[], width: number):
 
 export function registerMarkdown(entries: readonly RegisterEntry[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
-  const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`, ...rows(entries).map((row) => `| ${row.map(cell).join(' | ')} |`)];
+  const lines = [
+    `| ${HEADERS.join(' | ')} |`,
+    `|${HEADERS.map(() => '---').join('|')}|`,
+    ...rows(entries).map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ];
   return `${lines.join('\n')}\n`;
 }

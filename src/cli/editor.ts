@@ -8,7 +8,9 @@ import type { Editor } from '../io/io.js';
 export function launchEditor(editorCommand: string | undefined): Editor {
   return (path, onFailure) => {
     void import('launch-editor').then(({ default: launch }) => {
-      launch(path, editorCommand, (_file: string, reason: string | null) => onFailure(reason ?? 'no editor could be found'));
+      launch(path, editorCommand, (_file: string, reason: string | null) =>
+        onFailure(reason ?? 'no editor could be found'),
+      );
     });
   };
 }

@@ -30,7 +30,11 @@ export function inquirerPrompts(io: { stdin?: InputStream; stderr: OutputStream 
       return select(
         {
           message: question.message,
-          choices: question.choices.map((choice) => ({ name: choice.name, value: choice.value, ...(choice.description ? { description: choice.description } : {}) })),
+          choices: question.choices.map((choice) => ({
+            name: choice.name,
+            value: choice.value,
+            ...(choice.description ? { description: choice.description } : {}),
+          })),
           ...(question.default !== undefined ? { default: question.default } : {}),
         },
         context(),
@@ -42,15 +46,27 @@ export function inquirerPrompts(io: { stdin?: InputStream; stderr: OutputStream 
       return checkbox(
         {
           message: question.message,
-          choices: question.choices.map((choice) => ({ name: choice.name, value: choice.value, checked: Boolean(choice.checked) })),
-          ...(validate ? { validate: (chosen: readonly { value: unknown }[]) => validate(chosen.map((item) => item.value) as never) } : {}),
+          choices: question.choices.map((choice) => ({
+            name: choice.name,
+            value: choice.value,
+            checked: Boolean(choice.checked),
+          })),
+          ...(validate
+            ? {
+                validate: (chosen: readonly { value: unknown }[]) =>
+                  validate(chosen.map((item) => item.value) as never),
+              }
+            : {}),
         },
         context(),
       ) as Promise<never>;
     },
     async confirm(_name, question) {
       const { confirm } = await load();
-      return confirm({ message: question.message, ...(question.default !== undefined ? { default: question.default } : {}) }, context());
+      return confirm(
+        { message: question.message, ...(question.default !== undefined ? { default: question.default } : {}) },
+        context(),
+      );
     },
   };
 }

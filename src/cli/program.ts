@@ -32,11 +32,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .argument('[paths...]', 'files, folders or globs to check')
     .addOption(
-      new Option('-f, --format <format[=file]>', 'output format: stylish, json, github, sarif or junit; repeat for several; =file writes to a file')
+      new Option(
+        '-f, --format <format[=file]>',
+        'output format: stylish, json, github, sarif or junit; repeat for several; =file writes to a file',
+      )
         .argParser(collect)
         .default([], 'stylish'),
     )
-    .addOption(new Option('--stage <stage>', 'check as if every document were at least at this lifecycle stage').choices(STAGES))
+    .addOption(
+      new Option('--stage <stage>', 'check as if every document were at least at this lifecycle stage').choices(STAGES),
+    )
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount)
     .option('-q, --quiet', 'report errors only')
     .option('-j, --jobs <n>', 'worker threads to use (default: one per core for large runs)', parsePositive)
@@ -77,7 +82,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'Files are written to --out (default: rendered/) with a manifest.json; a file communique did not write is never replaced without --force.',
     )
     .argument('[paths...]', 'files, folders or globs to render')
-    .addOption(new Option('-t, --to <format>', 'html, md (DOCX-ready Markdown for pandoc), txt or docx').choices(['html', 'md', 'txt', 'docx']).makeOptionMandatory())
+    .addOption(
+      new Option('-t, --to <format>', 'html, md (DOCX-ready Markdown for pandoc), txt or docx')
+        .choices(['html', 'md', 'txt', 'docx'])
+        .makeOptionMandatory(),
+    )
     .option('-o, --out <folder>', 'the folder to write to (default: rendered)')
     .option('--stdout', 'write to standard output instead of files')
     .option('--template <name>', 'the template to use (default: default)')
@@ -94,8 +103,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'Check each communiqué at the `published` stage and refuse any that fail; write every format the configuration names\n' +
         '(default: html, md, txt and docx) into the output folder with a manifest of files and content hashes. Internal content never reaches an export.',
     )
-    .argument('[paths...]', 'files, folders or globs to export (default: the configuration\'s files)')
-    .option('-o, --out <folder>', 'the folder to export into (default: the configuration\'s export.out, or public)')
+    .argument('[paths...]', "files, folders or globs to export (default: the configuration's files)")
+    .option('-o, --out <folder>', "the folder to export into (default: the configuration's export.out, or public)")
     .option('--force', 'replace files communique did not write, or that were changed since')
     .action(async (paths: string[], options) => {
       const { exportCommand } = await import('../commands/render.js');
@@ -119,7 +128,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('init')
     .summary('set up a repository for communiqués (never overwrites)')
-    .description('Create communique.config.json, a communiques/ folder, the editor setting that validates front matter, and a CI workflow. Existing files are left as they are.')
+    .description(
+      'Create communique.config.json, a communiques/ folder, the editor setting that validates front matter, and a CI workflow. Existing files are left as they are.',
+    )
     .action(async () => {
       const { initCommand } = await import('../commands/init.js');
       exitCode = await initCommand(io);
@@ -127,10 +138,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   configOptions(program.command('actions'))
     .summary('the action register across meetings')
-    .description('Every action of every communiqué, once, as it stands in the latest communiqué that lists it; overdue actions marked.')
-    .argument('[paths...]', 'files, folders or globs (default: the configuration\'s files)')
-    .option('-f, --format <format>', 'table (default), markdown, json; or stylish, github, sarif or junit for overdue actions as diagnostics')
-    .option('--status <status>', 'only actions with this status: open, in-progress, done, carried-forward, dropped or overdue')
+    .description(
+      'Every action of every communiqué, once, as it stands in the latest communiqué that lists it; overdue actions marked.',
+    )
+    .argument('[paths...]', "files, folders or globs (default: the configuration's files)")
+    .option(
+      '-f, --format <format>',
+      'table (default), markdown, json; or stylish, github, sarif or junit for overdue actions as diagnostics',
+    )
+    .option(
+      '--status <status>',
+      'only actions with this status: open, in-progress, done, carried-forward, dropped or overdue',
+    )
     .option('--owner <name>', 'only actions with an owner whose name contains this')
     .option('--group <name>', 'only actions of this group (its short name, or name when it has none)')
     .action(async (paths: string[], options) => {
@@ -156,7 +175,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // every argument error, are usage errors.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // A bug in communique: say so in one line, not a stack trace (COMMUNIQUE_DEBUG shows it).
-    const detail = error instanceof Error ? (io.env.COMMUNIQUE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    const detail =
+      error instanceof Error
+        ? io.env.COMMUNIQUE_DEBUG
+          ? (error.stack ?? error.message)
+          : error.message
+        : String(error);
     io.stderr.write(`communique: internal error: ${detail}\n`);
     return EXIT.usage;
   }
@@ -165,7 +189,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** Every command that reads communiqués takes the same two configuration options. */
 function configOptions(command: Command): Command {
-  return command.option('-c, --config <file>', 'use this configuration file instead of looking for communique.config.json').option('--no-config', 'use no configuration file');
+  return command
+    .option('-c, --config <file>', 'use this configuration file instead of looking for communique.config.json')
+    .option('--no-config', 'use no configuration file');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -37,7 +37,8 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
     const formats = [...REGISTER_FORMATS, ...formatterNames.filter((name) => name !== 'json')];
     return usage(`unknown format \`${format}\`; use one of ${formats.join(', ')}`);
   }
-  if (options.status && !STATUSES.includes(options.status)) return usage(`unknown status \`${options.status}\`; use one of ${STATUSES.join(', ')}`);
+  if (options.status && !STATUSES.includes(options.status))
+    return usage(`unknown status \`${options.status}\`; use one of ${STATUSES.join(', ')}`);
   const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
@@ -45,12 +46,22 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
   const { check, today } = settings.value;
 
   // A file that is not a readable communiqué has no actions to offer: say so, and go on.
-  const results = await runFiles(files.value, { maxBytes: check.maxBytes!, check, policy: { report: 'blocking', blockOn: 'unreadable' }, keepData: true }, { fs: io.fs });
+  const results = await runFiles(
+    files.value,
+    { maxBytes: check.maxBytes!, check, policy: { report: 'blocking', blockOn: 'unreadable' }, keepData: true },
+    { fs: io.fs },
+  );
   const sources: RegisterSource[] = [];
   const skipped: FileResult[] = [];
   for (const result of results) {
     if (!result.communique) {
-      skipped.push(runProblem('input/skipped', `skipping ${result.file}: it is not a valid communiqué`, `Run \`communique validate ${result.file}\` to see why.`));
+      skipped.push(
+        runProblem(
+          'input/skipped',
+          `skipping ${result.file}: it is not a valid communiqué`,
+          `Run \`communique validate ${result.file}\` to see why.`,
+        ),
+      );
       continue;
     }
     const key = result.communique.id ?? basename(result.file).replace(/\.(md|markdown)$/i, '');
@@ -60,12 +71,15 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
   const entries = filterRegister(buildRegister(sources, today), options);
 
   // Cut the action text to the terminal's width; piped elsewhere, keep every word.
-  if (format === 'table') io.stdout.write(registerTable(entries, io.stdout.isTTY ? (io.stdout.columns ?? 120) : Number.POSITIVE_INFINITY));
+  if (format === 'table')
+    io.stdout.write(registerTable(entries, io.stdout.isTTY ? (io.stdout.columns ?? 120) : Number.POSITIVE_INFINITY));
   else if (format === 'markdown') io.stdout.write(registerMarkdown(entries));
   else if (format === 'json') io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
   else {
     // Overdue actions as diagnostics, at their due date in the latest communiqué that lists them.
-    const byFile = new Map<string, FileResult>(sources.map((source) => [source.file, { file: source.file, messages: [] }]));
+    const byFile = new Map<string, FileResult>(
+      sources.map((source) => [source.file, { file: source.file, messages: [] }]),
+    );
     const pathOf = new Map(files.value.map((file) => [file.name, file.path]));
     for (const entry of entries.filter((candidate) => candidate.overdue)) {
       const read = readBounded(io.fs, pathOf.get(entry.latest.file)!, check.maxBytes!);
@@ -74,7 +88,13 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
       const span = spanOfPath(parsed, ['actions', entry.latest.index, 'due']);
       const result = byFile.get(entry.latest.file)!;
       const status = entry.status.replace('-', ' ');
-      result.messages.push(makeDiagnostic('action/overdue', `Action \`${entry.id}\` (${entry.group}) was due on ${entry.due} and is still ${status}`, span));
+      result.messages.push(
+        makeDiagnostic(
+          'action/overdue',
+          `Action \`${entry.id}\` (${entry.group}) was due on ${entry.due} and is still ${status}`,
+          span,
+        ),
+      );
       result.lines = { ...result.lines, ...frameLines(result.messages, (line) => parsed.source!.lineText(line)) };
     }
     const formatter = await loadFormatter(format);

@@ -36,7 +36,8 @@ export async function importCommand(paths: readonly string[], options: ImportCom
   if (!found.ok) return fail(io, found.problems, EXIT.usage);
   // A Markdown file that already opens with front matter is a communiqué, not one to import.
   const files = found.value.filter((file) => paths.includes(file.name) || !isCommunique(io, file.path));
-  if (files.length === 0) return fail(io, [runProblem('usage/no-input', `found no ${IMPORTABLE.label} in ${paths.join(', ')}`)], EXIT.usage);
+  if (files.length === 0)
+    return fail(io, [runProblem('usage/no-input', `found no ${IMPORTABLE.label} in ${paths.join(', ')}`)], EXIT.usage);
 
   const report = options.dryRun ? io.stderr : io.stdout;
   const problems: FileResult[] = [];
@@ -48,11 +49,24 @@ export async function importCommand(paths: readonly string[], options: ImportCom
     const read = readBounded(io.fs, file.path, MAX_SOURCE_BYTES);
     let result: ImportResult;
     try {
-      if (!read.ok) throw new Error(read.problem === 'too-large' ? 'it is over 50 MB' : read.problem === 'not-a-file' ? `it is a ${read.kind}` : read.code);
+      if (!read.ok)
+        throw new Error(
+          read.problem === 'too-large'
+            ? 'it is over 50 MB'
+            : read.problem === 'not-a-file'
+              ? `it is a ${read.kind}`
+              : read.code,
+        );
       const fallbackDate = io.fs.statSync(file.path).mtime.toISOString().slice(0, 10);
-      result = await importSource(read.bytes, extname(file.path).toLowerCase(), { sourceName: basename(file.path), fallbackDate });
+      result = await importSource(read.bytes, extname(file.path).toLowerCase(), {
+        sourceName: basename(file.path),
+        fallbackDate,
+      });
     } catch (error) {
-      const reason = extname(file.path).toLowerCase() === '.docx' ? 'it is not a Word document communique can read' : 'it cannot be read';
+      const reason =
+        extname(file.path).toLowerCase() === '.docx'
+          ? 'it is not a Word document communique can read'
+          : 'it cannot be read';
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
       problems.push(runProblem('import/unreadable', `cannot import ${file.name}: ${reason} (${detail})`));
       continue;
@@ -65,7 +79,13 @@ export async function importCommand(paths: readonly string[], options: ImportCom
     const targetName = relative(io.cwd, target) || target;
     if (options.dryRun) io.stdout.write(result.text);
     else if (!writeNewFile(io.fs, target, new TextEncoder().encode(result.text))) {
-      problems.push(runProblem('write/refused', `not importing ${file.name}: ${targetName} already exists and is never overwritten`, 'Choose another --out, or move the existing draft away.'));
+      problems.push(
+        runProblem(
+          'write/refused',
+          `not importing ${file.name}: ${targetName} already exists and is never overwritten`,
+          'Choose another --out, or move the existing draft away.',
+        ),
+      );
       continue;
     }
 
@@ -78,14 +98,17 @@ export async function importCommand(paths: readonly string[], options: ImportCom
     report.write(`  found: ${result.filled.join(', ') || 'nothing'}\n`);
     if (result.stripped.length > 0) report.write(`  stripped: ${result.stripped.join(', ')}\n`);
     report.write(`  kept ${share.toFixed(share === 100 ? 0 : 1)}% of ${result.words.source} words\n`);
-    if (result.placeholders.length > 0) placeholders.push(placeholderDiagnostics(options.dryRun ? `${file.name} (dry run)` : targetName, result));
+    if (result.placeholders.length > 0)
+      placeholders.push(placeholderDiagnostics(options.dryRun ? `${file.name} (dry run)` : targetName, result));
   }
   if (placeholders.length > 0) {
     const { formatStylish } = await import('../formatters/stylish.js');
     report.write(formatStylish(placeholders, formatContext(io, report)));
   }
   const files_ = `${files.length} file${files.length === 1 ? '' : 's'}`;
-  report.write(`Imported ${imported} of ${files_}: ${filled} fields found, ${holes} placeholder${holes === 1 ? '' : 's'} to fill in\n`);
+  report.write(
+    `Imported ${imported} of ${files_}: ${filled} fields found, ${holes} placeholder${holes === 1 ? '' : 's'} to fill in\n`,
+  );
   await reportProblems(io, problems);
   return problems.length > 0 ? EXIT.problems : EXIT.ok;
 }
@@ -93,7 +116,9 @@ export async function importCommand(paths: readonly string[], options: ImportCom
 /** Each placeholder at its place in the draft, so an editor can jump to it. */
 function placeholderDiagnostics(name: string, result: ImportResult): FileResult {
   const parsed = parseCommunique(result.text);
-  const messages = result.placeholders.map((placeholder) => makeDiagnostic('import/placeholder', placeholder.message, spanOfPath(parsed, placeholder.path)));
+  const messages = result.placeholders.map((placeholder) =>
+    makeDiagnostic('import/placeholder', placeholder.message, spanOfPath(parsed, placeholder.path)),
+  );
   return { file: name, messages, lines: frameLines(messages, (line) => parsed.source!.lineText(line)) };
 }
 

@@ -55,13 +55,22 @@ export async function initCommand(io: Io): Promise<number> {
   const planned: { path: string; content?: string; what: string }[] = [
     { path: 'communique.config.json', content: `${JSON.stringify(CONFIG, null, 2)}\n`, what: 'configuration' },
     { path: 'communiques', what: 'folder for communiqués' },
-    { path: '.vscode/settings.json', content: `${JSON.stringify(EDITOR_SETTINGS, null, 2)}\n`, what: 'editor setting: validate front matter against the schemas' },
+    {
+      path: '.vscode/settings.json',
+      content: `${JSON.stringify(EDITOR_SETTINGS, null, 2)}\n`,
+      what: 'editor setting: validate front matter against the schemas',
+    },
     { path: '.github/workflows/communique.yml', content: WORKFLOW, what: 'CI workflow: annotations and SARIF upload' },
   ];
   const existingConfig = CONFIG_FILE_NAMES.find((name) => io.fs.existsSync(join(io.cwd, name)));
   for (const item of planned) {
     const path = join(io.cwd, item.path);
-    const already = item.path === 'communique.config.json' && existingConfig ? join(io.cwd, existingConfig) : io.fs.existsSync(path) ? path : undefined;
+    const already =
+      item.path === 'communique.config.json' && existingConfig
+        ? join(io.cwd, existingConfig)
+        : io.fs.existsSync(path)
+          ? path
+          : undefined;
     if (already) {
       io.stdout.write(`exists   ${relative(io.cwd, already)} (left as it is)\n`);
       continue;

@@ -10,7 +10,13 @@ import { findTemplate } from '../io/templates.js';
 import type { Step } from '../pipeline/file-pipeline.js';
 import { type FilePlan, prepareRenderers, type RenderPlan } from '../pipeline/plan.js';
 import { runFiles } from '../pipeline/run-files.js';
-import { EXTENSIONS, type OutputFormat, TEMPLATE_FILES, type TemplatedFormat, type TemplateSource } from '../render/renderers.js';
+import {
+  EXTENSIONS,
+  type OutputFormat,
+  TEMPLATE_FILES,
+  type TemplatedFormat,
+  type TemplateSource,
+} from '../render/renderers.js';
 import { fail, GENERATOR, reportProblems } from './report.js';
 
 /**
@@ -43,9 +49,14 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
   if (options.stdout && options.to === 'docx' && io.stdout.isTTY) {
-    return fail(io, [usage('a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file')], EXIT.usage);
+    return fail(
+      io,
+      [usage('a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file')],
+      EXIT.usage,
+    );
   }
-  if (options.stdout && options.to === 'docx' && files.value.length > 1) return fail(io, [usage('one .docx file at a time can go to --stdout')], EXIT.usage);
+  if (options.stdout && options.to === 'docx' && files.value.length > 1)
+    return fail(io, [usage('one .docx file at a time can go to --stdout')], EXIT.usage);
 
   return publish(io, settings.value, files.value, {
     formats: [options.to],
@@ -58,7 +69,10 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
 }
 
 export async function exportCommand(paths: readonly string[], options: ExportOptions, io: Io): Promise<number> {
-  const settings = resolveSettings(io, { ...(options.config !== undefined ? { config: options.config } : {}), stage: 'published' });
+  const settings = resolveSettings(io, {
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    stage: 'published',
+  });
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
@@ -88,7 +102,13 @@ export interface PublishPlan {
  * Render every file, then write what rendered. `extraSteps` run after rendering, in this
  * thread: tests use them to make a step fail on one file.
  */
-export async function publish(io: Io, settings: Settings, files: readonly FileToCheck[], plan: PublishPlan, extraSteps?: readonly Step[]): Promise<number> {
+export async function publish(
+  io: Io,
+  settings: Settings,
+  files: readonly FileToCheck[],
+  plan: PublishPlan,
+  extraSteps?: readonly Step[],
+): Promise<number> {
   const templates: Partial<Record<TemplatedFormat, TemplateSource>> = {};
   for (const format of plan.formats) {
     if (format === 'docx') continue;
@@ -99,7 +119,11 @@ export async function publish(io: Io, settings: Settings, files: readonly FileTo
   const render: RenderPlan = {
     formats: plan.formats,
     templates,
-    settings: { includeInternal: plan.includeInternal, projectRoot: settings.projectRoot, ...(settings.sourceDate ? { sourceDate: settings.sourceDate } : {}) },
+    settings: {
+      includeInternal: plan.includeInternal,
+      projectRoot: settings.projectRoot,
+      ...(settings.sourceDate ? { sourceDate: settings.sourceDate } : {}),
+    },
   };
   const prepared = await prepareRenderers(render);
   if (!prepared.ok) return fail(io, prepared.problems, EXIT.usage);
@@ -110,9 +134,15 @@ export async function publish(io: Io, settings: Settings, files: readonly FileTo
     keepData: false,
     render,
   };
-  const results = await runFiles(files, filePlan, { fs: io.fs, renderers: prepared.renderers, ...(extraSteps ? { extraSteps } : {}) });
+  const results = await runFiles(files, filePlan, {
+    fs: io.fs,
+    renderers: prepared.renderers,
+    ...(extraSteps ? { extraSteps } : {}),
+  });
 
-  const templateProblems = uniqueByMessage(results.flatMap((result) => (result.templateProblem ? [result.templateProblem] : [])));
+  const templateProblems = uniqueByMessage(
+    results.flatMap((result) => (result.templateProblem ? [result.templateProblem] : [])),
+  );
   if (templateProblems.length > 0) return fail(io, templateProblems, EXIT.usage);
   const refused = results.filter((result) => !result.outputs);
   await reportProblems(io, refused);
@@ -121,7 +151,8 @@ export async function publish(io: Io, settings: Settings, files: readonly FileTo
 
   if (plan.out === undefined) {
     for (const result of rendered) {
-      for (const output of result.outputs!) io.stdout.write(output.format === 'docx' ? output.content : new TextDecoder().decode(output.content));
+      for (const output of result.outputs!)
+        io.stdout.write(output.format === 'docx' ? output.content : new TextDecoder().decode(output.content));
     }
     return exitCode;
   }
@@ -133,21 +164,42 @@ export async function publish(io: Io, settings: Settings, files: readonly FileTo
     for (const output of result.outputs!) {
       const path = resolve(plan.out, stem + EXTENSIONS[output.format]);
       const other = claimed.get(path);
-      if (other) return fail(io, [usage(`${other} and ${result.file} would both be written to ${path}; render them to different folders`)], EXIT.usage);
+      if (other)
+        return fail(
+          io,
+          [usage(`${other} and ${result.file} would both be written to ${path}; render them to different folders`)],
+          EXIT.usage,
+        );
       claimed.set(path, result.file);
       planned.push({ path, content: output.content, source: result.file });
     }
   }
-  const blocked = refusals(io.fs, planned, files.map((file) => file.path), plan.force);
+  const blocked = refusals(
+    io.fs,
+    planned,
+    files.map((file) => file.path),
+    plan.force,
+  );
   if (blocked.length > 0) return fail(io, blocked, EXIT.usage);
   try {
     writeOutputs(io.fs, planned, GENERATOR, io.cwd);
   } catch (error) {
-    return fail(io, [runProblem('write/failed', `cannot write to ${plan.out} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`)], EXIT.usage);
+    return fail(
+      io,
+      [
+        runProblem(
+          'write/failed',
+          `cannot write to ${plan.out} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+        ),
+      ],
+      EXIT.usage,
+    );
   }
   const what = plan.strict ? 'Exported' : 'Rendered';
   const communiques = `${results.length} communiqué${results.length === 1 ? '' : 's'}`;
-  io.stdout.write(`${what} ${rendered.length} of ${communiques} to ${planned.length} file${planned.length === 1 ? '' : 's'} in ${plan.out}\n`);
+  io.stdout.write(
+    `${what} ${rendered.length} of ${communiques} to ${planned.length} file${planned.length === 1 ? '' : 's'} in ${plan.out}\n`,
+  );
   return exitCode;
 }
 

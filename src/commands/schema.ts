@@ -26,19 +26,28 @@ export function schemaNames(io: Io): string[] {
 export async function schemaCommand(name: string | undefined, options: SchemaOptions, io: Io): Promise<number> {
   const names = schemaNames(io);
   const usage = (message: string) => fail(io, [runProblem('usage/invalid-option', message)], EXIT.usage);
-  if (name !== undefined && !names.includes(name)) return usage(`there is no schema named \`${name}\`; the schemas are: ${names.join(', ')}`);
+  if (name !== undefined && !names.includes(name))
+    return usage(`there is no schema named \`${name}\`; the schemas are: ${names.join(', ')}`);
   const read = (schema: string) => io.fs.readFileSync(packageFile('schemas', `${schema}.schema.json`));
   if (!options.out) {
-    if (name === undefined) return usage(`name a schema (${names.join(', ')}), or give --out <folder> to write them all`);
+    if (name === undefined)
+      return usage(`name a schema (${names.join(', ')}), or give --out <folder> to write them all`);
     io.stdout.write(read(name));
     return EXIT.ok;
   }
   const folder = resolve(io.cwd, options.out);
-  const files = (name === undefined ? names : [name]).map((schema) => ({ path: join(folder, `${schema}.schema.json`), content: read(schema) }));
+  const files = (name === undefined ? names : [name]).map((schema) => ({
+    path: join(folder, `${schema}.schema.json`),
+    content: read(schema),
+  }));
   // Never replace a different file someone may have edited; an identical one is fine.
-  const clashes = files.filter((file) => io.fs.existsSync(file.path) && !io.fs.readFileSync(file.path).equals(file.content));
+  const clashes = files.filter(
+    (file) => io.fs.existsSync(file.path) && !io.fs.readFileSync(file.path).equals(file.content),
+  );
   if (clashes.length > 0 && !options.force) {
-    const problems = clashes.map((clash) => runProblem('write/refused', `not writing ${clash.path}: it exists with other content`));
+    const problems = clashes.map((clash) =>
+      runProblem('write/refused', `not writing ${clash.path}: it exists with other content`),
+    );
     return fail(io, problems, EXIT.usage);
   }
   io.fs.mkdirSync(folder, { recursive: true });

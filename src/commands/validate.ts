@@ -32,27 +32,48 @@ export async function validateCommand(paths: readonly string[], options: Validat
     const [name = '', ...rest] = spec.split('=');
     const file = rest.join('=');
     if (!isFormatterName(name)) {
-      return fail(io, [runProblem('usage/invalid-option', `unknown format \`${name}\`; use one of ${formatterNames.join(', ')}`)], EXIT.usage);
+      return fail(
+        io,
+        [runProblem('usage/invalid-option', `unknown format \`${name}\`; use one of ${formatterNames.join(', ')}`)],
+        EXIT.usage,
+      );
     }
-    if (rest.length > 0 && file === '') return fail(io, [runProblem('usage/invalid-option', `give a file name after \`${name}=\``)], EXIT.usage);
+    if (rest.length > 0 && file === '')
+      return fail(io, [runProblem('usage/invalid-option', `give a file name after \`${name}=\``)], EXIT.usage);
     outputs.push(file ? { format: name, file } : { format: name });
   }
 
-  const settings = resolveSettings(io, { ...(options.config !== undefined ? { config: options.config } : {}), ...(options.stage ? { stage: options.stage } : {}) });
+  const settings = resolveSettings(io, {
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.stage ? { stage: options.stage } : {}),
+  });
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
 
   const progress = progressReporter(io, files.value.length);
-  let results = await runFiles(files.value, { maxBytes: settings.value.check.maxBytes!, check: settings.value.check, policy: { report: 'all' }, keepData: false }, {
-    fs: io.fs,
-    ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(progress ? { onProgress: progress.update } : {}),
-  });
+  let results = await runFiles(
+    files.value,
+    {
+      maxBytes: settings.value.check.maxBytes!,
+      check: settings.value.check,
+      policy: { report: 'all' },
+      keepData: false,
+    },
+    {
+      fs: io.fs,
+      ...(options.jobs ? { jobs: options.jobs } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    },
+  );
   progress?.done();
 
   const internal = results.some((result) => result.messages.some((message) => message.ruleId === 'internal/error'));
-  if (options.quiet) results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.severity === 'error') }));
+  if (options.quiet)
+    results = results.map((result) => ({
+      ...result,
+      messages: result.messages.filter((message) => message.severity === 'error'),
+    }));
 
   for (const output of outputs) {
     const formatter = await loadFormatter(output.format);
@@ -70,7 +91,9 @@ export async function validateCommand(paths: readonly string[], options: Validat
   if (summary.errors > 0) return EXIT.problems;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
     const found = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} found`;
-    await reportProblems(io, [runProblem('usage/max-warnings', `${found}; --max-warnings allows ${options.maxWarnings}`)]);
+    await reportProblems(io, [
+      runProblem('usage/max-warnings', `${found}; --max-warnings allows ${options.maxWarnings}`),
+    ]);
     return EXIT.problems;
   }
   return EXIT.ok;

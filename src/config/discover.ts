@@ -38,8 +38,12 @@ export function loadConfig(fs: FileSystem, path: string, cwd: string): LoadedCon
     text = fs.readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown error');
-    return { ok: false, problems: [runProblem('config/unreadable', `cannot read the configuration file ${shown}: ${why}`)] };
+    const why =
+      code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown error');
+    return {
+      ok: false,
+      problems: [runProblem('config/unreadable', `cannot read the configuration file ${shown}: ${why}`)],
+    };
   }
   const parsed = parseConfig(text);
   if (!parsed.ok) {

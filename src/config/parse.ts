@@ -15,7 +15,9 @@ import { validateConfig } from '../generated/validators.js';
  */
 export type CommuniqueConfig = CommuniqueConfiguration;
 
-export type ParsedConfig = { ok: true; config: CommuniqueConfig } | { ok: false; diagnostics: Diagnostic[]; source: SourceText };
+export type ParsedConfig =
+  | { ok: true; config: CommuniqueConfig }
+  | { ok: false; diagnostics: Diagnostic[]; source: SourceText };
 
 /** Parse a configuration file's text: the configuration, or every problem with it at its position. */
 
@@ -29,13 +31,22 @@ export function parseConfig(text: string): ParsedConfig {
   if (parsed.problems.length > 0) {
     return fail(
       parsed.problems.map((problem) =>
-        asConfigProblem(makeDiagnostic(problem.ruleId, problem.message, source.span(problem.start, problem.end), problem.hint)),
+        asConfigProblem(
+          makeDiagnostic(problem.ruleId, problem.message, source.span(problem.start, problem.end), problem.hint),
+        ),
       ),
     );
   }
   const data = parsed.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return fail([makeDiagnostic('config/invalid', 'The configuration is not a JSON object', source.lineSpan(1), 'Write the configuration as `{ ... }`.')]);
+    return fail([
+      makeDiagnostic(
+        'config/invalid',
+        'The configuration is not a JSON object',
+        source.lineSpan(1),
+        'Write the configuration as `{ ... }`.',
+      ),
+    ]);
   }
   const locate = (path: readonly (string | number)[], prefer: 'key' | 'value') => {
     const location = locateYamlPath(parsed.document, path);
@@ -45,7 +56,9 @@ export function parseConfig(text: string): ParsedConfig {
   const diagnostics: Diagnostic[] = [];
   if (!validateConfig(data)) {
     diagnostics.push(
-      ...schemaDiagnostics(validateConfig.errors ?? [], { data, rootName: 'The configuration', locate }).map(asConfigProblem),
+      ...schemaDiagnostics(validateConfig.errors ?? [], { data, rootName: 'The configuration', locate }).map(
+        asConfigProblem,
+      ),
     );
   }
   const ruleIds = rules.map((rule) => rule.id);

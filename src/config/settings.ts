@@ -68,11 +68,17 @@ function readConfiguration(io: Io, option: string | false | undefined): LoadedCo
 function readClock(io: Io): Settled<{ today: string; sourceDate?: Date }> {
   const fixed = io.env.COMMUNIQUE_TODAY;
   if (fixed !== undefined && fixed !== '' && !realDate(fixed)) {
-    return fail('usage/invalid-option', `COMMUNIQUE_TODAY is ${JSON.stringify(fixed)}; set it to a date as YYYY-MM-DD, or unset it`);
+    return fail(
+      'usage/invalid-option',
+      `COMMUNIQUE_TODAY is ${JSON.stringify(fixed)}; set it to a date as YYYY-MM-DD, or unset it`,
+    );
   }
   const epoch = io.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
-    return fail('usage/invalid-option', `SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}; set it to a number of seconds since 1970, or unset it`);
+    return fail(
+      'usage/invalid-option',
+      `SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}; set it to a number of seconds since 1970, or unset it`,
+    );
   }
   const today = fixed || localDay(io.now());
   return { ok: true, value: { today, ...(epoch ? { sourceDate: new Date(Number(epoch) * 1000) } : {}) } };
@@ -83,7 +89,10 @@ function localDay(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function fail(ruleId: 'usage/invalid-option' | 'usage/no-input', message: string): { ok: false; problems: FileResult[] } {
+function fail(
+  ruleId: 'usage/invalid-option' | 'usage/no-input',
+  message: string,
+): { ok: false; problems: FileResult[] } {
   return { ok: false, problems: [runProblem(ruleId, message)] };
 }
 
@@ -100,7 +109,10 @@ export async function resolveInputs(
     inputs = config.files.map((file) => relative(io.cwd, resolve(settings.projectRoot, file)) || '.');
   }
   if (inputs.length === 0) {
-    return fail('usage/no-input', 'give the files or folders to check, or list them under `files` in communique.config.json');
+    return fail(
+      'usage/no-input',
+      'give the files or folders to check, or list them under `files` in communique.config.json',
+    );
   }
   const ignore = config.ignore ? { patterns: config.ignore, base: settings.projectRoot } : undefined;
   const expansion = await expandPaths(io.fs, inputs, io.cwd, { ...rules, ...(ignore ? { ignore } : {}) });

@@ -44,7 +44,8 @@ export function parseAnswersJson(text: string, source: string): ParsedAnswers {
     return { ok: false, problems: [`${source} is not valid JSON (${(error as Error).message})`] };
   }
   const record = asRecord(data);
-  if (!record) return { ok: false, problems: [`${source} must hold a JSON object, e.g. { "group": "NLG", "mode": "virtual" }`] };
+  if (!record)
+    return { ok: false, problems: [`${source} must hold a JSON object, e.g. { "group": "NLG", "mode": "virtual" }`] };
   const problems: string[] = [];
   const answers: DraftAnswers = {};
   const problem = (key: string, message: string): void => {
@@ -64,8 +65,16 @@ export function parseAnswersJson(text: string, source: string): ParsedAnswers {
   if (group !== undefined) {
     const asGroup = asRecord(group);
     if (typeof group === 'string' && group.trim() !== '') answers.group = group.trim();
-    else if (asGroup && typeof asGroup.name === 'string' && asGroup.name.trim() !== '' && (asGroup.short_name === undefined || typeof asGroup.short_name === 'string')) {
-      answers.group = { name: asGroup.name.trim(), ...(asGroup.short_name ? { short_name: String(asGroup.short_name).trim() } : {}) };
+    else if (
+      asGroup &&
+      typeof asGroup.name === 'string' &&
+      asGroup.name.trim() !== '' &&
+      (asGroup.short_name === undefined || typeof asGroup.short_name === 'string')
+    ) {
+      answers.group = {
+        name: asGroup.name.trim(),
+        ...(asGroup.short_name ? { short_name: String(asGroup.short_name).trim() } : {}),
+      };
     } else problem('group', 'give the group as its name, or as { "name": …, "short_name": … }');
   }
   const date = text_('date', 'the meeting date');
@@ -76,7 +85,8 @@ export function parseAnswersJson(text: string, source: string): ParsedAnswers {
   }
   if (record.number !== undefined) {
     const wrong = numberProblem(String(record.number));
-    if (wrong || typeof record.number === 'boolean') problem('number', wrong ?? 'the meeting number is a whole number, 1 or more');
+    if (wrong || typeof record.number === 'boolean')
+      problem('number', wrong ?? 'the meeting number is a whole number, 1 or more');
     else answers.number = Number(record.number);
   }
   const mode = text_('mode', 'the meeting mode');
@@ -113,13 +123,19 @@ export function parseAnswersJson(text: string, source: string): ParsedAnswers {
     }
   }
   if (record.attendees !== undefined) {
-    if (!Array.isArray(record.attendees)) problem('attendees', 'give the attendees to add as a list of { "id", "name", … }');
+    if (!Array.isArray(record.attendees))
+      problem('attendees', 'give the attendees to add as a list of { "id", "name", … }');
     else {
       answers.attendees = [];
       record.attendees.forEach((item, index) => {
         const attendee = asRecord(item);
         const where = `attendees[${index}]`;
-        if (!attendee || typeof attendee.id !== 'string' || typeof attendee.name !== 'string' || attendee.name.trim() === '') {
+        if (
+          !attendee ||
+          typeof attendee.id !== 'string' ||
+          typeof attendee.name !== 'string' ||
+          attendee.name.trim() === ''
+        ) {
           problem(where, 'each attendee needs an `id` and a `name`');
           return;
         }
@@ -140,6 +156,7 @@ export function parseAnswersJson(text: string, source: string): ParsedAnswers {
 function stringList(value: unknown): string[] | undefined | null {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return splitList(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.map((item) => item.trim()).filter((item) => item !== '');
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    return value.map((item) => item.trim()).filter((item) => item !== '');
   return null;
 }

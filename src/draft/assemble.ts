@@ -56,9 +56,13 @@ export function draftPath(pattern: string, values: { date: string; group: Group;
  * Carried members attend unless told otherwise; a proxy stands in only for a member who
  * is not there, so a proxy whose member attends is recorded as absent.
  */
-export function settleAttendance(members: readonly Attendee[], answered: Readonly<Record<string, Attendance>> = {}): Attendee[] {
+export function settleAttendance(
+  members: readonly Attendee[],
+  answered: Readonly<Record<string, Attendance>> = {},
+): Attendee[] {
   const attendance = new Map<string, Attendance>();
-  for (const member of members) if (member.kind !== 'proxy') attendance.set(member.id, answered[member.id] ?? 'present');
+  for (const member of members)
+    if (member.kind !== 'proxy') attendance.set(member.id, answered[member.id] ?? 'present');
   for (const member of members) {
     if (member.kind !== 'proxy') continue;
     const principal = member.proxy_for ? attendance.get(member.proxy_for) : undefined;
@@ -90,14 +94,14 @@ export function proxyProblem(attendees: readonly Attendee[]): string | undefined
   return undefined;
 }
 
-
 /** The front matter of the draft, in the order a person reads it. */
 export function draftData(plan: DraftPlan): Record<string, unknown> {
   const attendees = plan.attendees.map((attendee) => ({ ...attendee }));
   // A chair named only by id still needs a name; the placeholder keeps the draft valid and
   // says what to fill in.
   for (const id of plan.chair) {
-    if (!attendees.some((attendee) => attendee.id === id)) attendees.push({ id, name: `TODO: name of ${id}`, kind: 'member', attendance: 'present' });
+    if (!attendees.some((attendee) => attendee.id === id))
+      attendees.push({ id, name: `TODO: name of ${id}`, kind: 'member', attendance: 'present' });
   }
   const actions = plan.actions.map((action) => {
     const due = realDate(action.due);
@@ -109,7 +113,10 @@ export function draftData(plan: DraftPlan): Record<string, unknown> {
   const known = () =>
     new Set([
       ...attendees.map((attendee) => attendee.id),
-      ...attendees.map((attendee) => attendee.organisation).filter((name) => name !== undefined).map(normalise),
+      ...attendees
+        .map((attendee) => attendee.organisation)
+        .filter((name) => name !== undefined)
+        .map(normalise),
       normalise(plan.group.name),
       ...(plan.group.short_name ? [normalise(plan.group.short_name)] : []),
       ...(plan.organisations ?? []).map(normalise),
@@ -119,9 +126,12 @@ export function draftData(plan: DraftPlan): Record<string, unknown> {
       const names = known();
       if (names.has(owner) || names.has(normalise(owner))) continue;
       const previous = plan.previousAttendees?.find(
-        (attendee) => attendee.id === owner || (attendee.organisation !== undefined && normalise(attendee.organisation) === normalise(owner)),
+        (attendee) =>
+          attendee.id === owner ||
+          (attendee.organisation !== undefined && normalise(attendee.organisation) === normalise(owner)),
       );
-      if (previous && !attendees.some((attendee) => attendee.id === previous.id)) attendees.push({ ...previous, attendance: 'absent' });
+      if (previous && !attendees.some((attendee) => attendee.id === previous.id))
+        attendees.push({ ...previous, attendance: 'absent' });
     }
   }
 

@@ -44,14 +44,18 @@ export function groupsIn(known: readonly KnownCommunique[]): Group[] {
   const groups: Group[] = [];
   for (const communique of [...known].sort(byMeeting).reverse()) {
     const { name, short_name } = communique.data.meeting.group;
-    if (!groups.some((other) => isByGroup(communique.data, other))) groups.push(short_name ? { name, short_name } : { name });
+    if (!groups.some((other) => isByGroup(communique.data, other)))
+      groups.push(short_name ? { name, short_name } : { name });
   }
   return groups;
 }
 
 /** A group given by name or short name, as known to the configuration or the repository. */
 export function findGroup(typed: string, candidates: readonly Group[]): Group | undefined {
-  return candidates.find((group) => key(group.name) === key(typed) || (group.short_name !== undefined && key(group.short_name) === key(typed)));
+  return candidates.find(
+    (group) =>
+      key(group.name) === key(typed) || (group.short_name !== undefined && key(group.short_name) === key(typed)),
+  );
 }
 
 function lastDay(data: Communique): string {
@@ -66,8 +70,14 @@ function byMeeting(a: KnownCommunique, b: KnownCommunique): number {
 }
 
 /** The group's latest communiqué from before `before` (a YYYY-MM-DD date), if any. */
-export function latestOf(known: readonly KnownCommunique[], group: Group, before?: string): KnownCommunique | undefined {
-  const candidates = known.filter((communique) => isByGroup(communique.data, group) && (!before || lastDay(communique.data) < before));
+export function latestOf(
+  known: readonly KnownCommunique[],
+  group: Group,
+  before?: string,
+): KnownCommunique | undefined {
+  const candidates = known.filter(
+    (communique) => isByGroup(communique.data, group) && (!before || lastDay(communique.data) < before),
+  );
   return candidates.sort(byMeeting).at(-1);
 }
 

@@ -15,19 +15,27 @@ export function dateProblem(value: string): string | undefined {
 }
 
 export function numberProblem(value: string): string | undefined {
-  return /^[1-9]\d*$/.test(value.trim()) ? undefined : `the meeting number is a whole number, 1 or more (not ${JSON.stringify(value)})`;
+  return /^[1-9]\d*$/.test(value.trim())
+    ? undefined
+    : `the meeting number is a whole number, 1 or more (not ${JSON.stringify(value)})`;
 }
 
 export function modeProblem(value: string): string | undefined {
-  return (MODES as readonly string[]).includes(value) ? undefined : `the meeting mode is one of ${MODES.join(', ')} (not ${JSON.stringify(value)})`;
+  return (MODES as readonly string[]).includes(value)
+    ? undefined
+    : `the meeting mode is one of ${MODES.join(', ')} (not ${JSON.stringify(value)})`;
 }
 
 export function attendanceProblem(value: string): string | undefined {
-  return (ATTENDANCES as readonly string[]).includes(value) ? undefined : `attendance is one of ${ATTENDANCES.join(', ')} (not ${JSON.stringify(value)})`;
+  return (ATTENDANCES as readonly string[]).includes(value)
+    ? undefined
+    : `attendance is one of ${ATTENDANCES.join(', ')} (not ${JSON.stringify(value)})`;
 }
 
 export function kindProblem(value: string): string | undefined {
-  return (KINDS as readonly string[]).includes(value) ? undefined : `an attendee's kind is one of ${KINDS.join(', ')} (not ${JSON.stringify(value)})`;
+  return (KINDS as readonly string[]).includes(value)
+    ? undefined
+    : `an attendee's kind is one of ${KINDS.join(', ')} (not ${JSON.stringify(value)})`;
 }
 
 export function attendeeIdProblem(value: string): string | undefined {

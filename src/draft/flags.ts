@@ -15,7 +15,9 @@ export interface DraftFlags {
 }
 
 /** Flags to answers: every flag checked as `validate` would, every problem named with its flag. */
-export function answersFromFlags(flags: DraftFlags): { ok: true; answers: DraftAnswers } | { ok: false; problems: string[] } {
+export function answersFromFlags(
+  flags: DraftFlags,
+): { ok: true; answers: DraftAnswers } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const answers: DraftAnswers = {};
   const text = (value: string | undefined, flag: string, what: string): string | undefined => {
@@ -23,7 +25,11 @@ export function answersFromFlags(flags: DraftFlags): { ok: true; answers: DraftA
     if (value.trim() === '') return void problems.push(`${flag} needs ${what}`);
     return value.trim();
   };
-  const checked = (value: string | undefined, flag: string, problem: (value: string) => string | undefined): string | undefined => {
+  const checked = (
+    value: string | undefined,
+    flag: string,
+    problem: (value: string) => string | undefined,
+  ): string | undefined => {
     if (value === undefined) return undefined;
     const wrong = problem(value);
     if (wrong) return void problems.push(`${flag}: ${wrong}`);

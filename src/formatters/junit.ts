@@ -2,7 +2,6 @@ import { NOT_XML } from '../core/text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 
-
 const entities: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

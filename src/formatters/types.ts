@@ -5,8 +5,8 @@ export interface FormatContext {
   cwd: string;
   /** Whether to emit ANSI colour (only stylish uses it). */
   color: boolean;
-  toolName: string;      // 'communique'
-  toolVersion: string;   // e.g. '0.1.0'
+  toolName: string; // 'communique'
+  toolVersion: string; // e.g. '0.1.0'
   /** Where rules are documented; a rule's help URL is `${docsUrl}#${ruleDocsAnchor(id)}`. */
   docsUrl: string;
   rules: readonly RuleMeta[];

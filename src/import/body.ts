@@ -48,9 +48,16 @@ export function bodyTree(blocks: readonly Block[]): Root {
         else lastItem(lists[depth - 1]!).children.push(list);
         lists[depth] = list;
       }
-      list.children.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(block) }] });
+      list.children.push({
+        type: 'listItem',
+        spread: false,
+        children: [{ type: 'paragraph', children: inline(block) }],
+      });
     } else {
-      const row: TableRow = { type: 'tableRow', children: block.cells.map((cell) => ({ type: 'tableCell', children: [{ type: 'text', value: cell }] })) };
+      const row: TableRow = {
+        type: 'tableRow',
+        children: block.cells.map((cell) => ({ type: 'tableCell', children: [{ type: 'text', value: cell }] })),
+      };
       if (table) table.children.push(row);
       else {
         table = { type: 'table', align: block.cells.map(() => null), children: [row] };

@@ -40,7 +40,11 @@ export function keptInOrder(source: readonly string[], target: readonly string[]
   return kept;
 }
 
-export function fidelity(blocks: readonly Block[], title: string | undefined, bodyMarkdown: string): { source: number; kept: number } {
+export function fidelity(
+  blocks: readonly Block[],
+  title: string | undefined,
+  bodyMarkdown: string,
+): { source: number; kept: number } {
   const source = blocks.flatMap((block) => wordsOf(blockWords(block)));
   const body = reader.runSync(reader.parse(bodyMarkdown)) as Root;
   const target = [...(title ? wordsOf(title) : []), ...body.children.flatMap((node) => wordsOf(textOf(node)))];
@@ -49,7 +53,10 @@ export function fidelity(blocks: readonly Block[], title: string | undefined, bo
 
 /** A node's text with table cells and list items kept apart by spaces. */
 function textOf(node: Root['children'][number]): string {
-  if ('children' in node && (node.type === 'table' || node.type === 'tableRow' || node.type === 'list' || node.type === 'listItem')) {
+  if (
+    'children' in node &&
+    (node.type === 'table' || node.type === 'tableRow' || node.type === 'list' || node.type === 'listItem')
+  ) {
     return node.children.map((child) => textOf(child as Root['children'][number])).join(' ');
   }
   return mdastToString(node);

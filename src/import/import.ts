@@ -22,10 +22,16 @@ import type { Block, ImportOptions, ImportResult } from './types.js';
  * as a marked placeholder that `validate` accepts at the draft stage. Pure: bytes in, the
  * draft's text out.
  */
-export async function importSource(bytes: Uint8Array, extension: string, options: ImportOptions): Promise<ImportResult> {
+export async function importSource(
+  bytes: Uint8Array,
+  extension: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
   if (extension === '.docx') return importBlocks((await docxToBlocks(bytes)).blocks, options);
   const { text, encoding } = decodeSource(bytes);
-  const result = /^\.(md|markdown)$/.test(extension) ? importBlocks(markdownToBlocks(text), options) : importText(text, options);
+  const result = /^\.(md|markdown)$/.test(extension)
+    ? importBlocks(markdownToBlocks(text), options)
+    : importText(text, options);
   return { ...result, encoding };
 }
 
@@ -41,7 +47,11 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
 
   const group = recogniseGroup(reading);
   if (group.name) findings.fill('meeting.group.name');
-  else findings.leave(['meeting', 'group', 'name'], 'The source does not name the group that met: fill in meeting.group.name (and short_name, e.g. NLG)');
+  else
+    findings.leave(
+      ['meeting', 'group', 'name'],
+      'The source does not name the group that met: fill in meeting.group.name (and short_name, e.g. NLG)',
+    );
   if (group.short_name) findings.fill('meeting.group.short_name');
 
   let title: string;
@@ -63,7 +73,10 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
 
   const { chairs } = attendance;
   const meetingData: Record<string, unknown> = {
-    group: { name: group.name ?? 'TBC: name of the group that met', ...(group.short_name ? { short_name: group.short_name } : {}) },
+    group: {
+      name: group.name ?? 'TBC: name of the group that met',
+      ...(group.short_name ? { short_name: group.short_name } : {}),
+    },
     ...meeting.fields,
     ...(chairs.length === 1 ? { chair: chairs[0] } : chairs.length > 1 ? { chair: chairs } : {}),
   };
@@ -75,8 +88,18 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
     lang: 'en-AU',
     meeting: inOrder(meetingData, ['group', 'number', 'date', 'start', 'end', 'mode', 'place', 'chair']),
   };
-  const attendeeOrder = ['id', 'honorific', 'name', 'post_nominals', 'role', 'organisation', 'kind', 'attendance'] as const;
-  if (attendance.attendees.length > 0) data.attendees = attendance.attendees.map((attendee) => inOrder(attendee, attendeeOrder));
+  const attendeeOrder = [
+    'id',
+    'honorific',
+    'name',
+    'post_nominals',
+    'role',
+    'organisation',
+    'kind',
+    'attendance',
+  ] as const;
+  if (attendance.attendees.length > 0)
+    data.attendees = attendance.attendees.map((attendee) => inOrder(attendee, attendeeOrder));
   if (attendance.attendanceNote) data.attendance_note = attendance.attendanceNote;
   if (agreements.length > 0) data.agreements = agreements;
   if (actions.length > 0) data.actions = actions;
@@ -86,11 +109,16 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
   const body = bodyMarkdown(reading.bodyBlocks);
   const text = `---\n${frontMatterYaml(data)}---\n\n${body}\n`;
   const keptTitle = reading.titleBlock && title === reading.titleBlock.text ? title : undefined;
-  return { text, filled: [...findings.filled].sort(), placeholders: findings.placeholders, stripped: [], words: fidelity(blocks, keptTitle, body) };
+  return {
+    text,
+    filled: [...findings.filled].sort(),
+    placeholders: findings.placeholders,
+    stripped: [],
+    words: fidelity(blocks, keptTitle, body),
+  };
 }
 
 function inOrder<T extends object>(record: T, order: readonly string[]): Record<string, unknown> {
   const values = record as Record<string, unknown>;
   return Object.fromEntries(order.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
 }
-

@@ -7,7 +7,12 @@ import type { FileSystem } from './io.js';
  * project — after following links — because renderers embed it and pandoc embeds any
  * local file an image names (`![x](/etc/hostname)`).
  */
-export function localImagePath(fs: FileSystem, url: string, documentFolder: string, projectRoot: string): string | undefined {
+export function localImagePath(
+  fs: FileSystem,
+  url: string,
+  documentFolder: string,
+  projectRoot: string,
+): string | undefined {
   let path: string;
   try {
     path = resolve(documentFolder, decodeURI(url.replace(/^file:\/\//i, '')));

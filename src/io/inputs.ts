@@ -33,7 +33,12 @@ export const MARKDOWN_FILES: InputRules = { extensions: ['md', 'markdown'], labe
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.*/**', '**/*.pandoc.md'];
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
-export async function expandPaths(fs: FileSystem, inputs: readonly string[], cwd: string, rules: InputRules): Promise<Expansion> {
+export async function expandPaths(
+  fs: FileSystem,
+  inputs: readonly string[],
+  cwd: string,
+  rules: InputRules,
+): Promise<Expansion> {
   const files: FileToCheck[] = [];
   const seen = new Set<string>();
   const add = (path: string, name: string) => {

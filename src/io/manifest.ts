@@ -50,7 +50,12 @@ function readManifest(fs: FileSystem, folder: string): Manifest | undefined {
 }
 
 /** Why each output may not be written, as `write/refused` problems (none when all may). */
-export function refusals(fs: FileSystem, outputs: readonly PlannedOutput[], sources: readonly string[], force: boolean): FileResult[] {
+export function refusals(
+  fs: FileSystem,
+  outputs: readonly PlannedOutput[],
+  sources: readonly string[],
+  force: boolean,
+): FileResult[] {
   const problems: FileResult[] = [];
   const refuse = (path: string, reason: string, hint?: string) =>
     problems.push(runProblem('write/refused', `not writing ${path}: ${reason}`, hint));
@@ -68,7 +73,8 @@ export function refusals(fs: FileSystem, outputs: readonly PlannedOutput[], sour
     if (force || !fs.existsSync(output.path)) continue;
     const entry = manifestOf(dirname(output.path))?.files.find((file) => file.path === basename(output.path));
     if (!entry) refuse(output.path, 'it exists and communique did not write it');
-    else if (entry.sha256 !== sha256(fs.readFileSync(output.path))) refuse(output.path, 'it has been changed since communique wrote it');
+    else if (entry.sha256 !== sha256(fs.readFileSync(output.path)))
+      refuse(output.path, 'it has been changed since communique wrote it');
   }
   if (!force) {
     for (const folder of new Set(outputs.map((output) => dirname(output.path)))) {

@@ -24,7 +24,9 @@ export function readBounded(fs: FileSystem, path: string, maxBytes: number): Rea
     descriptor = fs.openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return code === 'EISDIR' ? { ok: false, problem: 'not-a-file', kind: 'folder' } : { ok: false, problem: 'unreadable', code };
+    return code === 'EISDIR'
+      ? { ok: false, problem: 'not-a-file', kind: 'folder' }
+      : { ok: false, problem: 'unreadable', code };
   }
   try {
     const stats = fs.fstatSync(descriptor);
@@ -50,7 +52,9 @@ export function readBounded(fs: FileSystem, path: string, maxBytes: number): Rea
     return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return code === 'EISDIR' ? { ok: false, problem: 'not-a-file', kind: 'folder' } : { ok: false, problem: 'unreadable', code };
+    return code === 'EISDIR'
+      ? { ok: false, problem: 'not-a-file', kind: 'folder' }
+      : { ok: false, problem: 'unreadable', code };
   } finally {
     fs.closeSync(descriptor);
   }

@@ -9,7 +9,13 @@ import { writeAtomically } from './write.js';
  * `--format json=report.json`: a report written to a file, safely — never over a file
  * being checked, never through a link, and atomically, so a reader never sees half of it.
  */
-export function writeReportFile(fs: FileSystem, path: string, text: string, sources: readonly FileToCheck[], cwd: string): FileResult | undefined {
+export function writeReportFile(
+  fs: FileSystem,
+  path: string,
+  text: string,
+  sources: readonly FileToCheck[],
+  cwd: string,
+): FileResult | undefined {
   const shown = relative(cwd, path) || path;
   const real = (file: string) => {
     try {
@@ -20,11 +26,19 @@ export function writeReportFile(fs: FileSystem, path: string, text: string, sour
   };
   const target = real(path);
   if (sources.some((source) => real(source.path) === target)) {
-    return runProblem('write/refused', `not writing the report to ${shown}: it is one of the files being checked`, 'Write the report to a file of its own.');
+    return runProblem(
+      'write/refused',
+      `not writing the report to ${shown}: it is one of the files being checked`,
+      'Write the report to a file of its own.',
+    );
   }
   try {
     if (fs.lstatSync(path).isSymbolicLink()) {
-      return runProblem('write/refused', `not writing the report to ${shown}: it is a link`, 'Write the report to a file of its own.');
+      return runProblem(
+        'write/refused',
+        `not writing the report to ${shown}: it is a link`,
+        'Write the report to a file of its own.',
+      );
     }
   } catch {
     // Not there yet: it will be created.
@@ -34,6 +48,9 @@ export function writeReportFile(fs: FileSystem, path: string, text: string, sour
     writeAtomically(fs, path, new TextEncoder().encode(text));
     return undefined;
   } catch (error) {
-    return runProblem('write/failed', `cannot write the report to ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    return runProblem(
+      'write/failed',
+      `cannot write the report to ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+    );
   }
 }

@@ -42,5 +42,8 @@ export function findTemplate(fs: FileSystem, name: string, file: TemplateFile, p
     const path = join(folder, name, file);
     if (fs.existsSync(path)) return { ok: true, source: fs.readFileSync(path, 'utf8'), path };
   }
-  return { ok: false, message: `there is no ${what} template named \`${name}\`; the ${what} templates are: ${quoted(offering)}` };
+  return {
+    ok: false,
+    message: `there is no ${what} template named \`${name}\`; the ${what} templates are: ${quoted(offering)}`,
+  };
 }

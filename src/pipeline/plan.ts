@@ -1,7 +1,13 @@
 import type { CheckOptions } from '../core/check/check.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../io/io.js';
-import { type OutputFormat, prepareRenderer, type Renderer, type TemplatedFormat, type TemplateSource } from '../render/renderers.js';
+import {
+  type OutputFormat,
+  prepareRenderer,
+  type Renderer,
+  type TemplatedFormat,
+  type TemplateSource,
+} from '../render/renderers.js';
 import type { Step } from './file-pipeline.js';
 import { type CheckPolicy, checkStep } from './steps/check.js';
 import { parseStep } from './steps/parse.js';
@@ -29,7 +35,9 @@ export interface RenderPlan {
 }
 
 /** Compile the plan's templates: the renderers, or the problems with the templates. */
-export async function prepareRenderers(plan: RenderPlan): Promise<{ ok: true; renderers: Renderer[] } | { ok: false; problems: FileResult[] }> {
+export async function prepareRenderers(
+  plan: RenderPlan,
+): Promise<{ ok: true; renderers: Renderer[] } | { ok: false; problems: FileResult[] }> {
   const renderers: Renderer[] = [];
   const problems: FileResult[] = [];
   for (const format of plan.formats) {

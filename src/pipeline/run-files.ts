@@ -24,7 +24,11 @@ export interface RunOptions {
  * starting workers costs more than it saves; rendering pays more per worker (the Markdown
  * and Word libraries load again), so it starts sooner but in smaller batches.
  */
-export async function runFiles(files: readonly FileToCheck[], plan: FilePlan, options: RunOptions): Promise<PipelineResult[]> {
+export async function runFiles(
+  files: readonly FileToCheck[],
+  plan: FilePlan,
+  options: RunOptions,
+): Promise<PipelineResult[]> {
   const steps = [...stepsOf(plan, options.fs, options.renderers), ...(options.extraSteps ?? [])];
   const renders = plan.render !== undefined;
   return mapInWorkers(files, {
@@ -40,7 +44,13 @@ export async function runFiles(files: readonly FileToCheck[], plan: FilePlan, op
     },
     onWorkerDeath: (file, reason) => ({
       file: file.name,
-      messages: [makeDiagnostic('internal/error', `communique's worker thread stopped while reading this file: ${reason}`, FIRST_COLUMN)],
+      messages: [
+        makeDiagnostic(
+          'internal/error',
+          `communique's worker thread stopped while reading this file: ${reason}`,
+          FIRST_COLUMN,
+        ),
+      ],
     }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

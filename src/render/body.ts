@@ -50,5 +50,8 @@ export function withoutInternalSections(tree: Root): Root {
 
 /** The body with the internal markers removed but the sections kept (for internal renders). */
 export function withoutInternalMarkers(tree: Root): Root {
-  return { ...tree, children: tree.children.filter((node) => !(node.type === 'html' && INTERNAL_MARKER.test(node.value.trim()))) };
+  return {
+    ...tree,
+    children: tree.children.filter((node) => !(node.type === 'html' && INTERNAL_MARKER.test(node.value.trim()))),
+  };
 }

@@ -22,7 +22,17 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import type { BlockContent, DefinitionContent, FootnoteDefinition, List, PhrasingContent, Root, RootContent, Table as MdTable, TableCell as MdTableCell } from 'mdast';
+import type {
+  BlockContent,
+  DefinitionContent,
+  FootnoteDefinition,
+  List,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table as MdTable,
+  TableCell as MdTableCell,
+} from 'mdast';
 import type { ActionView, AttendanceGroup, PersonView, ViewModel } from './view-model.js';
 
 /**
@@ -35,13 +45,22 @@ export interface DocxOptions {
   /** The date written into the document's properties and zip entries; fixed so output is byte-identical across runs. */
   date: Date;
   /** Bytes of a local image named in the body (already checked to be inside the project), or undefined when it cannot be used. */
-  loadImage?: (url: string) => { data: Uint8Array; width: number; height: number; type: 'png' | 'jpg' | 'gif' | 'bmp' } | undefined;
+  loadImage?: (
+    url: string,
+  ) => { data: Uint8Array; width: number; height: number; type: 'png' | 'jpg' | 'gif' | 'bmp' } | undefined;
 }
 
 type Level = 1 | 2 | 3 | 4 | 5 | 6;
 type Block = Paragraph | Table;
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
 
 /** A4 with 1-inch margins: the width text can take, in twips and in 96-dpi pixels. */
 const CONTENT_TWIPS = 11906 - 2 * 1440;
@@ -60,7 +79,15 @@ export async function renderDocx(view: ViewModel, options: DocxOptions): Promise
   const writer = new BodyWriter(options.loadImage);
   const children: Block[] = [];
 
-  if (view.draft) children.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `${DRAFT_TEXT} (status: ${clean(view.statusLabel)})`, bold: true, color: DRAFT_COLOUR })] }));
+  if (view.draft)
+    children.push(
+      new Paragraph({
+        keepNext: true,
+        children: [
+          new TextRun({ text: `${DRAFT_TEXT} (status: ${clean(view.statusLabel)})`, bold: true, color: DRAFT_COLOUR }),
+        ],
+      }),
+    );
   children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(view.title))] }));
   children.push(...facts(view));
 
@@ -103,15 +130,22 @@ export async function renderDocx(view: ViewModel, options: DocxOptions): Promise
 
   if (view.internal && view.internalNotes) {
     children.push(sectionHeading('Internal notes'));
-    children.push(new Paragraph({ children: [new TextRun({ text: 'INTERNAL — not for publication', bold: true, color: INTERNAL_COLOUR })] }));
+    children.push(
+      new Paragraph({
+        children: [new TextRun({ text: 'INTERNAL — not for publication', bold: true, color: INTERNAL_COLOUR })],
+      }),
+    );
     for (const text of view.internalNotes.split(/\n\s*\n/)) {
-      if (text.trim()) children.push(new Paragraph({ children: [new TextRun(clean(text.trim().replace(/\s*\n\s*/g, ' ')))] }));
+      if (text.trim())
+        children.push(new Paragraph({ children: [new TextRun(clean(text.trim().replace(/\s*\n\s*/g, ' ')))] }));
     }
   }
 
   children.push(...closing(view));
 
-  const marks = [view.draft ? DRAFT_TEXT : undefined, view.internal ? 'INTERNAL' : undefined].filter((mark) => mark !== undefined);
+  const marks = [view.draft ? DRAFT_TEXT : undefined, view.internal ? 'INTERNAL' : undefined].filter(
+    (mark) => mark !== undefined,
+  );
   const document = new Document({
     styles: styles(view.lang),
     numbering: writer.numbering(),
@@ -119,14 +153,27 @@ export async function renderDocx(view: ViewModel, options: DocxOptions): Promise
     sections: [
       {
         ...(marks.length > 0
-          ? { headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marks.join(' · '), bold: true, color: DRAFT_COLOUR })] })] }) } }
+          ? {
+              headers: {
+                default: new Header({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [new TextRun({ text: marks.join(' · '), bold: true, color: DRAFT_COLOUR })],
+                    }),
+                  ],
+                }),
+              },
+            }
           : {}),
         children,
       },
     ],
   });
   // docx stamps the current time into core.xml (and has no language there), so the whole part is written here instead.
-  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(view, options.date) }]);
+  const packed = await Packer.toBuffer(document, false, [
+    { path: 'docProps/core.xml', data: coreProperties(view, options.date) },
+  ]);
   return rezip(packed, options.date);
 }
 
@@ -139,7 +186,10 @@ function facts(view: ViewModel): Paragraph[] {
     ['Date', meeting.date],
     ['Time', meeting.time],
     ['Where', meeting.where],
-    [meeting.chairLabel, meeting.chairs.length > 0 ? meeting.chairs.map((chair) => chair.fullName).join(', ') : undefined],
+    [
+      meeting.chairLabel,
+      meeting.chairs.length > 0 ? meeting.chairs.map((chair) => chair.fullName).join(', ') : undefined,
+    ],
     ['Theme', meeting.theme],
   ];
   const shown = rows.filter((row): row is [string, string] => Boolean(row[1]));
@@ -171,7 +221,11 @@ function attendanceTable(group: AttendanceGroup): Block[] {
     new Paragraph({ style: 'TableCaption', keepNext: true, children: [new TextRun(clean(group.label))] }),
     table(
       ['Name', 'Role and organisation', 'Attendance'],
-      group.people.map((person) => [[...internalLabel(person.internal), new TextRun(clean(person.fullName))], [new TextRun(clean(describe(person)))], [new TextRun(clean(person.attendanceLabel))]]),
+      group.people.map((person) => [
+        [...internalLabel(person.internal), new TextRun(clean(person.fullName))],
+        [new TextRun(clean(describe(person)))],
+        [new TextRun(clean(person.attendanceLabel))],
+      ]),
       [2700, CONTENT_TWIPS - 4500, 1800],
     ),
   ];
@@ -197,7 +251,12 @@ type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
  * Every table has one header row, marked to repeat at the top of each page it runs onto,
  * and rows that do not split across pages, so no row is read without its headings.
  */
-function table(header: (string | ParagraphChild[])[], rows: ParagraphChild[][][], widths?: number[], align?: (Alignment | undefined)[]): Table {
+function table(
+  header: (string | ParagraphChild[])[],
+  rows: ParagraphChild[][][],
+  widths?: number[],
+  align?: (Alignment | undefined)[],
+): Table {
   const columns = Math.max(header.length, ...rows.map((row) => row.length));
   const cell = (content: string | ParagraphChild[] | undefined, column: number, heading: boolean): TableCell =>
     new TableCell({
@@ -215,8 +274,15 @@ function table(header: (string | ParagraphChild[])[], rows: ParagraphChild[][][]
     width: { size: 100, type: WidthType.PERCENTAGE },
     ...(widths && widths.length === columns ? { columnWidths: widths } : {}),
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: pad(header).map((content, column) => cell(content ?? '', column, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: pad(row).map((content, column) => cell(content, column, false)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: pad(header).map((content, column) => cell(content ?? '', column, true)),
+      }),
+      ...rows.map(
+        (row) =>
+          new TableRow({ cantSplit: true, children: pad(row).map((content, column) => cell(content, column, false)) }),
+      ),
     ],
   });
 }
@@ -227,17 +293,34 @@ function closing(view: ViewModel): Paragraph[] {
   if (contact && (contact.name || contact.email || contact.phone || contact.url)) {
     const parts: ParagraphChild[][] = [];
     if (contact.name) parts.push([new TextRun(clean(contact.name))]);
-    if (contact.email) parts.push([hyperlink(`mailto:${contact.email}`, [new TextRun({ text: clean(contact.email), style: 'Hyperlink' })])]);
+    if (contact.email)
+      parts.push([
+        hyperlink(`mailto:${contact.email}`, [new TextRun({ text: clean(contact.email), style: 'Hyperlink' })]),
+      ]);
     if (contact.phone) parts.push([new TextRun(clean(contact.phone))]);
-    if (contact.url) parts.push([safeUrl(contact.url) ? hyperlink(contact.url, [new TextRun({ text: clean(contact.url), style: 'Hyperlink' })]) : new TextRun(clean(contact.url))]);
+    if (contact.url)
+      parts.push([
+        safeUrl(contact.url)
+          ? hyperlink(contact.url, [new TextRun({ text: clean(contact.url), style: 'Hyperlink' })])
+          : new TextRun(clean(contact.url)),
+      ]);
     closing.push(
       new Paragraph({
         spacing: { before: 360 },
-        children: [new TextRun({ text: 'Contact: ', bold: true }), ...parts.flatMap((part, index) => (index === 0 ? part : [new TextRun(' — '), ...part]))],
+        children: [
+          new TextRun({ text: 'Contact: ', bold: true }),
+          ...parts.flatMap((part, index) => (index === 0 ? part : [new TextRun(' — '), ...part])),
+        ],
       }),
     );
   }
-  if (view.published) closing.push(new Paragraph({ ...(closing.length === 0 ? { spacing: { before: 360 } } : {}), children: [new TextRun(`Published ${clean(view.published)}.`)] }));
+  if (view.published)
+    closing.push(
+      new Paragraph({
+        ...(closing.length === 0 ? { spacing: { before: 360 } } : {}),
+        children: [new TextRun(`Published ${clean(view.published)}.`)],
+      }),
+    );
   return closing;
 }
 
@@ -313,16 +396,31 @@ class BodyWriter {
       reference,
       levels: Array.from({ length: deepest + 1 }, (_, level) =>
         start === undefined
-          ? { level, format: LevelFormat.BULLET, text: BULLETS[level % BULLETS.length]!, alignment: AlignmentType.LEFT, style: style(level) }
-          : { level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start: level === 0 ? start : 1, alignment: AlignmentType.LEFT, style: style(level) },
+          ? {
+              level,
+              format: LevelFormat.BULLET,
+              text: BULLETS[level % BULLETS.length]!,
+              alignment: AlignmentType.LEFT,
+              style: style(level),
+            }
+          : {
+              level,
+              format: LevelFormat.DECIMAL,
+              text: `%${level + 1}.`,
+              start: level === 0 ? start : 1,
+              alignment: AlignmentType.LEFT,
+              style: style(level),
+            },
       ),
     }));
     return { config };
   }
 
   private collect(node: Root | RootContent): void {
-    if (node.type === 'definition' && !this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node.url);
-    if (node.type === 'footnoteDefinition' && !this.footnoteDefinitions.has(node.identifier)) this.footnoteDefinitions.set(node.identifier, node);
+    if (node.type === 'definition' && !this.definitions.has(node.identifier))
+      this.definitions.set(node.identifier, node.url);
+    if (node.type === 'footnoteDefinition' && !this.footnoteDefinitions.has(node.identifier))
+      this.footnoteDefinitions.set(node.identifier, node);
     if ('children' in node) for (const child of node.children) this.collect(child);
   }
 
@@ -334,7 +432,8 @@ class BodyWriter {
     switch (node.type) {
       case 'heading': {
         // A heading inside a list, quote or footnote would break the outline: it keeps its emphasis only.
-        if (context.indent > 0 || context.quote > 0 || context.note) return [this.paragraph(this.inline(node.children, { bold: true }), context)];
+        if (context.indent > 0 || context.quote > 0 || context.note)
+          return [this.paragraph(this.inline(node.children, { bold: true }), context)];
         const level = Math.min(6, Math.max(1, node.depth - this.shift), this.lastLevel + 1) as Level;
         this.lastLevel = level;
         return [new Paragraph({ heading: HEADINGS[level - 1], children: this.inline(node.children, {}) })];
@@ -351,12 +450,16 @@ class BodyWriter {
           new Paragraph({
             style: 'SourceCode',
             ...(context.indent > 0 ? { indent: { left: context.indent } } : {}),
-            children: lines.map((line, index) => new TextRun({ text: clean(line), ...(index > 0 ? { break: 1 } : {}) })),
+            children: lines.map(
+              (line, index) => new TextRun({ text: clean(line), ...(index > 0 ? { break: 1 } : {}) }),
+            ),
           }),
         ];
       }
       case 'thematicBreak':
-        return [new Paragraph({ thematicBreak: true, ...(context.indent > 0 ? { indent: { left: context.indent } } : {}) })];
+        return [
+          new Paragraph({ thematicBreak: true, ...(context.indent > 0 ? { indent: { left: context.indent } } : {}) }),
+        ];
       case 'table':
         return [this.table(node)];
       default:
@@ -369,7 +472,11 @@ class BodyWriter {
     // A quote's own indent comes from its style, unless it sits in a list or another quote.
     const left = context.indent + context.quote * LIST_INDENT;
     const indented = context.indent > 0 || context.quote > 1;
-    return new Paragraph({ ...(context.quote > 0 ? { style: 'Quote' } : {}), ...(indented ? { indent: { left } } : {}), children });
+    return new Paragraph({
+      ...(context.quote > 0 ? { style: 'Quote' } : {}),
+      ...(indented ? { indent: { left } } : {}),
+      children,
+    });
   }
 
   /**
@@ -381,7 +488,10 @@ class BodyWriter {
     const level = Math.min(8, context.listLevel);
     const start = node.ordered ? Math.max(0, node.start ?? 1) : undefined;
     const reference = start === undefined ? 'bullets' : `ordered-${start}`;
-    this.lists.set(reference, { ...(start === undefined ? {} : { start }), deepest: Math.max(level, this.lists.get(reference)?.deepest ?? 0) });
+    this.lists.set(reference, {
+      ...(start === undefined ? {} : { start }),
+      deepest: Math.max(level, this.lists.get(reference)?.deepest ?? 0),
+    });
     const numbering = { reference, level, instance: ++this.listInstance };
     const inner: Context = { ...context, indent: LIST_INDENT * (level + 1), listLevel: level + 1 };
     const out: Block[] = [];
@@ -402,7 +512,15 @@ class BodyWriter {
   }
 
   private table(node: MdTable): Table {
-    const align = (node.align ?? []).map((value) => (value === 'center' ? AlignmentType.CENTER : value === 'right' ? AlignmentType.RIGHT : value === 'left' ? AlignmentType.LEFT : undefined));
+    const align = (node.align ?? []).map((value) =>
+      value === 'center'
+        ? AlignmentType.CENTER
+        : value === 'right'
+          ? AlignmentType.RIGHT
+          : value === 'left'
+            ? AlignmentType.LEFT
+            : undefined,
+    );
     const [head, ...body] = node.children;
     const cells = (cell: MdTableCell, format: Format) => this.inline(cell.children, format);
     const header = (head?.children ?? []).map((cell) => cells(cell, { bold: true }));
@@ -429,7 +547,13 @@ class BodyWriter {
       case 'delete':
         return this.inline(node.children, { ...format, strike: true });
       case 'inlineCode':
-        return [new TextRun({ text: clean(node.value.replace(/\n/g, ' ')), ...run(format), style: format.link ? 'Hyperlink' : 'VerbatimChar' })];
+        return [
+          new TextRun({
+            text: clean(node.value.replace(/\n/g, ' ')),
+            ...run(format),
+            style: format.link ? 'Hyperlink' : 'VerbatimChar',
+          }),
+        ];
       case 'break':
         return [new TextRun({ break: 1 })];
       case 'link':
@@ -442,7 +566,9 @@ class BodyWriter {
         return [this.image(node.url, node.alt ?? '', format)];
       case 'imageReference': {
         const url = this.definitions.get(node.identifier);
-        return url === undefined ? [new TextRun({ text: clean(`[${node.alt ?? ''}]`), ...run(format) })] : [this.image(url, node.alt ?? '', format)];
+        return url === undefined
+          ? [new TextRun({ text: clean(`[${node.alt ?? ''}]`), ...run(format) })]
+          : [this.image(url, node.alt ?? '', format)];
       }
       case 'footnoteReference':
         return [this.footnote(node.identifier, node.label ?? node.identifier, format)];
@@ -460,13 +586,17 @@ class BodyWriter {
   private image(url: string, alt: string, format: Format): ParagraphChild {
     const image = this.loadImage?.(url);
     const text = clean(alt.trim());
-    if (!image || !(image.width > 0) || !(image.height > 0)) return new TextRun({ text: `[${text || 'image'}]`, ...run(format) });
+    if (!image || !(image.width > 0) || !(image.height > 0))
+      return new TextRun({ text: `[${text || 'image'}]`, ...run(format) });
     const scale = Math.min(1, MAX_IMAGE_WIDTH / image.width, MAX_IMAGE_HEIGHT / image.height);
     this.drawings += 1;
     return new ImageRun({
       type: image.type,
       data: image.data,
-      transformation: { width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)) },
+      transformation: {
+        width: Math.max(1, Math.round(image.width * scale)),
+        height: Math.max(1, Math.round(image.height * scale)),
+      },
       altText: { id: String(this.drawings), name: text || `Image ${this.drawings}`, title: text, description: text },
     });
   }
@@ -479,7 +609,9 @@ class BodyWriter {
     if (!definition) return new TextRun({ text: clean(`[^${label}]`), ...run(format) });
     const id = this.footnoteIds.size + 1;
     this.footnoteIds.set(identifier, id);
-    const paragraphs = this.blocks(definition.children, { ...TOP, note: true }).filter((block): block is Paragraph => block instanceof Paragraph);
+    const paragraphs = this.blocks(definition.children, { ...TOP, note: true }).filter(
+      (block): block is Paragraph => block instanceof Paragraph,
+    );
     this.footnotes[String(id)] = { children: paragraphs.length > 0 ? paragraphs : [new Paragraph({})] };
     return new FootnoteReferenceRun(id);
   }
@@ -521,14 +653,20 @@ function styles(lang: string): IStylesOptions {
         next: 'Normal',
         quickFormat: true,
         run: { italics: true, color: '404040' },
-        paragraph: { indent: { left: LIST_INDENT, right: LIST_INDENT }, border: { left: { style: 'single', size: 18, color: 'BFBFBF', space: 8 } } },
+        paragraph: {
+          indent: { left: LIST_INDENT, right: LIST_INDENT },
+          border: { left: { style: 'single', size: 18, color: 'BFBFBF', space: 8 } },
+        },
       },
       {
         id: 'SourceCode',
         name: 'Source Code',
         basedOn: 'Normal',
         run: { font: 'Consolas', size: 19 },
-        paragraph: { spacing: { after: 160, line: 240 }, shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } },
+        paragraph: {
+          spacing: { after: 160, line: 240 },
+          shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' },
+        },
       },
       {
         id: 'TableCaption',
@@ -539,7 +677,14 @@ function styles(lang: string): IStylesOptions {
         paragraph: { spacing: { before: 160, after: 80 }, keepNext: true },
       },
     ],
-    characterStyles: [{ id: 'VerbatimChar', name: 'Verbatim Char', basedOn: 'DefaultParagraphFont', run: { font: 'Consolas', size: 20 } }],
+    characterStyles: [
+      {
+        id: 'VerbatimChar',
+        name: 'Verbatim Char',
+        basedOn: 'DefaultParagraphFont',
+        run: { font: 'Consolas', size: 20 },
+      },
+    ],
   };
 }
 
@@ -586,14 +731,18 @@ async function rezip(packed: Uint8Array, date: Date): Promise<Uint8Array> {
     if (!match) continue;
     const rels = await zip.files[name]!.async('string');
     const renames = new Map<string, string>();
-    for (const [, id] of rels.matchAll(RANDOM_ID)) if (id && !renames.has(id)) renames.set(id, `rIdLink${renames.size + 1}`);
+    for (const [, id] of rels.matchAll(RANDOM_ID))
+      if (id && !renames.has(id)) renames.set(id, `rIdLink${renames.size + 1}`);
     if (renames.size === 0) continue;
-    const rename = (text: string) => text.replace(/"(rId[^"]*)"/g, (quoted, id: string) => (renames.has(id) ? `"${renames.get(id)}"` : quoted));
+    const rename = (text: string) =>
+      text.replace(/"(rId[^"]*)"/g, (quoted, id: string) => (renames.has(id) ? `"${renames.get(id)}"` : quoted));
     zip.file(name, rename(rels), { createFolders: false });
     const part = zip.files[`${match[1]}${match[2]}`];
     if (part) zip.file(part.name, rename(await part.async('string')), { createFolders: false });
   }
-  const names = Object.keys(zip.files).sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(zip.files).sort((a, b) =>
+    a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   for (const name of names) {
     const file = zip.files[name]!;
     delete zip.files[name];
@@ -601,5 +750,10 @@ async function rezip(packed: Uint8Array, date: Date): Promise<Uint8Array> {
     file.date = stamp;
     zip.files[name] = file;
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
 }

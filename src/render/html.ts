@@ -12,7 +12,10 @@ import type { ViewModel } from './view-model.js';
  * HTML and `javascript:` links never reach the page.
  */
 // Sanitising as GitHub does, plus embedded images (the only data: URLs the page may hold).
-const schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] } };
+const schema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
+};
 const bodyToHtml = unified()
   .use(remarkRehype) // without allowDangerousHtml: raw HTML in the body is dropped
   .use(rehypeSanitize, schema)
@@ -32,10 +35,15 @@ function selfContained(tree: Root, loadImage: ImageSource | undefined): Root {
   const visit = (node: RootContent | Root): RootContent | Root => {
     if (node.type === 'image') {
       const image = loadImage?.(node.url);
-      if (image) return { ...node, url: `data:image/${image.type === 'jpg' ? 'jpeg' : image.type};base64,${Buffer.from(image.data).toString('base64')}` };
+      if (image)
+        return {
+          ...node,
+          url: `data:image/${image.type === 'jpg' ? 'jpeg' : image.type};base64,${Buffer.from(image.data).toString('base64')}`,
+        };
       return { type: 'link', url: node.url, children: [{ type: 'text', value: node.alt || node.url }] } as RootContent;
     }
-    if ('children' in node) return { ...node, children: (node.children as RootContent[]).map((child) => visit(child)) } as RootContent;
+    if ('children' in node)
+      return { ...node, children: (node.children as RootContent[]).map((child) => visit(child)) } as RootContent;
     return node;
   };
   return visit(tree) as Root;
@@ -51,7 +59,9 @@ function withHeadingsBelowTitle(tree: Root): Root {
   const shift = 2 - shallowest;
   return {
     ...tree,
-    children: tree.children.map((node) => (node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + shift) as 1 | 2 | 3 | 4 | 5 | 6 } : node)),
+    children: tree.children.map((node) =>
+      node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + shift) as 1 | 2 | 3 | 4 | 5 | 6 } : node,
+    ),
   };
 }
 

@@ -27,9 +27,12 @@ export function images(tree: Root): Image[] {
 /** Dimensions from the file header of a PNG, JPEG, GIF or BMP. */
 export function imageSize(data: Uint8Array): { width: number; height: number; type: LoadedImage['type'] } | undefined {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.length > 24 && view.getUint32(0) === 0x89504e47) return { type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
-  if (data.length > 10 && data[0] === 0x47 && data[1] === 0x49 && data[2] === 0x46) return { type: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true) };
-  if (data.length > 26 && data[0] === 0x42 && data[1] === 0x4d) return { type: 'bmp', width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) };
+  if (data.length > 24 && view.getUint32(0) === 0x89504e47)
+    return { type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+  if (data.length > 10 && data[0] === 0x47 && data[1] === 0x49 && data[2] === 0x46)
+    return { type: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true) };
+  if (data.length > 26 && data[0] === 0x42 && data[1] === 0x4d)
+    return { type: 'bmp', width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) };
   if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
     let offset = 2;
     while (offset + 9 < data.length) {

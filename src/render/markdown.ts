@@ -10,7 +10,9 @@ import type { ViewModel } from './view-model.js';
  * tables with captions, custom-style divs a reference document can style, and no raw
  * HTML (pandoc would pass raw OOXML or HTML straight through).
  */
-const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true, rule: '-', listItemIndent: 'one' });
+const stringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', fences: true, rule: '-', listItemIndent: 'one' });
 
 export function bodyMarkdown(tree: Root): string {
   const clean: Root = { ...tree, children: tree.children.filter((node: RootContent) => node.type !== 'html') };
@@ -31,7 +33,11 @@ const markdown = Handlebars.create();
 /** A YAML double-quoted string whose content pandoc also reads literally (it reads metadata as Markdown). */
 markdown.registerHelper('yaml', (value: unknown) => JSON.stringify(escapeInline(String(value ?? ''))));
 /** Text for a pipe-table cell: no line breaks, no column separators. */
-markdown.registerHelper('cell', (value: unknown) => escapeInline(String(value ?? '')).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' '));
+markdown.registerHelper('cell', (value: unknown) =>
+  escapeInline(String(value ?? ''))
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' '),
+);
 /** Plain text that must not turn into Markdown. */
 markdown.registerHelper('text', (value: unknown) => escapeInline(String(value ?? '')));
 
@@ -44,5 +50,7 @@ export function compileMarkdownTemplate(source: string): Handlebars.TemplateDele
 }
 
 export function renderMarkdown(view: ViewModel, template: Handlebars.TemplateDelegate): string {
-  return `${template({ ...view, body: bodyMarkdown(view.body) }).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${template({ ...view, body: bodyMarkdown(view.body) })
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -18,7 +18,9 @@ export interface RenderInputs {
   view: ViewModel;
   /** The date written into formats that need one (.docx properties). */
   date: Date;
-  loadImage?: (url: string) => { data: Uint8Array; width: number; height: number; type: 'png' | 'jpg' | 'gif' | 'bmp' } | undefined;
+  loadImage?: (
+    url: string,
+  ) => { data: Uint8Array; width: number; height: number; type: 'png' | 'jpg' | 'gif' | 'bmp' } | undefined;
 }
 
 export interface Renderer {
@@ -45,12 +47,18 @@ export type PreparedRenderer = { ok: true; renderer: Renderer } | { ok: false; p
 const encoder = new TextEncoder();
 
 /** The renderer for a format; every format but docx needs its template's source. */
-export async function prepareRenderer(format: OutputFormat, template: TemplateSource | undefined): Promise<PreparedRenderer> {
+export async function prepareRenderer(
+  format: OutputFormat,
+  template: TemplateSource | undefined,
+): Promise<PreparedRenderer> {
   if (format === 'docx') {
     const { renderDocx } = await import('./docx.js');
     return {
       ok: true,
-      renderer: { format, render: ({ view, date, loadImage }) => renderDocx(view, { date, ...(loadImage ? { loadImage } : {}) }) },
+      renderer: {
+        format,
+        render: ({ view, date, loadImage }) => renderDocx(view, { date, ...(loadImage ? { loadImage } : {}) }),
+      },
     };
   }
   const found = template!;
@@ -76,7 +84,10 @@ export async function prepareRenderer(format: OutputFormat, template: TemplateSo
   };
 }
 
-async function compile(format: TemplatedFormat, source: string): Promise<(view: ViewModel, loadImage?: RenderInputs['loadImage']) => string> {
+async function compile(
+  format: TemplatedFormat,
+  source: string,
+): Promise<(view: ViewModel, loadImage?: RenderInputs['loadImage']) => string> {
   if (format === 'html') {
     const { compileHtmlTemplate, renderHtml } = await import('./html.js');
     const template = compileHtmlTemplate(source);
@@ -110,8 +121,15 @@ function templateProblem(path: string, source: string, error: unknown): FileResu
   const message = fieldAt
     ? `The template uses \`${fieldAt[1]}\`, which this communiqué does not have`
     : `The template is not valid Handlebars: ${text.split('\n').at(-1)?.trim() ?? text}`;
-  const span = { line, column, endLine: line, endColumn: fieldAt ? column + fieldAt[1]!.length : Math.max(2, lineText.length + 1) };
-  const hint = fieldAt ? 'Guard optional fields with {{#if field}}…{{/if}}; the fields are listed in the README.' : undefined;
+  const span = {
+    line,
+    column,
+    endLine: line,
+    endColumn: fieldAt ? column + fieldAt[1]!.length : Math.max(2, lineText.length + 1),
+  };
+  const hint = fieldAt
+    ? 'Guard optional fields with {{#if field}}…{{/if}}; the fields are listed in the README.'
+    : undefined;
   const diagnostic = makeDiagnostic('render/template-broken', message, span, hint);
   return { file: path, messages: [diagnostic], lines: frameLines([diagnostic], (n) => sourceLines[n - 1] ?? '') };
 }

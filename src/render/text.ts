@@ -106,7 +106,12 @@ function collectDefinitions(node: Nodes, into: Map<string, Definition>): void {
 function withHeadingsBelowTitle(tree: Root): Root {
   const shallowest = Math.min(7, ...tree.children.filter((node) => node.type === 'heading').map((node) => node.depth));
   if (shallowest >= 2) return tree;
-  return { ...tree, children: tree.children.map((node) => (node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + 1) as 2 | 3 | 4 | 5 | 6 } : node)) };
+  return {
+    ...tree,
+    children: tree.children.map((node) =>
+      node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + 1) as 2 | 3 | 4 | 5 | 6 } : node,
+    ),
+  };
 }
 
 /**
@@ -164,7 +169,8 @@ function block(node: RootContent, width: number, context: Context): string[] {
       return [];
     default:
       if ('children' in node) return blocks(node.children as RootContent[], width, context, true);
-      if ('value' in node && typeof node.value === 'string') return wrapText(node.value.replace(/\s+/g, ' ').trim(), width);
+      if ('value' in node && typeof node.value === 'string')
+        return wrapText(node.value.replace(/\s+/g, ' ').trim(), width);
       return [];
   }
 }
@@ -173,7 +179,9 @@ function block(node: RootContent, width: number, context: Context): string[] {
 function indentBlock(lines: readonly string[], marker: string): string[] {
   if (lines.length === 0) return [marker.trimEnd()];
   const hang = ' '.repeat(columns(marker));
-  return lines.map((line, index) => (index === 0 ? marker + line : line === '' || line === CODE_BLANK ? line : hang + line));
+  return lines.map((line, index) =>
+    index === 0 ? marker + line : line === '' || line === CODE_BLANK ? line : hang + line,
+  );
 }
 
 function list(node: List, width: number, context: Context): string[] {
@@ -196,9 +204,13 @@ function list(node: List, width: number, context: Context): string[] {
  * cell on its own `Header: value` line, since wrapped columns are unreadable in an email.
  */
 function table(node: Table, width: number, context: Context): string[] {
-  const rows = node.children.map((row) => row.children.map((cell) => inline(cell.children, context).replace(/\s+/g, ' ').replaceAll(GLUE, ' ').trim()));
+  const rows = node.children.map((row) =>
+    row.children.map((cell) => inline(cell.children, context).replace(/\s+/g, ' ').replaceAll(GLUE, ' ').trim()),
+  );
   const count = Math.max(0, ...rows.map((row) => row.length));
-  const widths = Array.from({ length: count }, (_, column) => Math.max(1, ...rows.map((row) => columns(row[column] ?? ''))));
+  const widths = Array.from({ length: count }, (_, column) =>
+    Math.max(1, ...rows.map((row) => columns(row[column] ?? ''))),
+  );
   const total = widths.reduce((sum, column) => sum + column, 0) + 2 * (count - 1);
   if (total <= width) {
     const layout = (cells: readonly string[]) =>

@@ -123,12 +123,18 @@ const STATUS_LABELS: Record<string, string> = {
   dropped: 'Dropped',
 };
 const MODE_LABELS: Record<MeetingMode, string> = { 'in-person': 'In person', virtual: 'Virtual', hybrid: 'Hybrid' };
-const STAGE_LABELS: Record<Stage, string> = { draft: 'Draft', review: 'In review', approved: 'Approved', published: 'Published' };
+const STAGE_LABELS: Record<Stage, string> = {
+  draft: 'Draft',
+  review: 'In review',
+  approved: 'Approved',
+  published: 'Published',
+};
 
 export function buildViewModel(communique: Communique, body: Root, options: ViewOptions): ViewModel {
   const lang = communique.lang ?? 'en-AU';
   const dates = DateWriter.for(lang);
-  const keep = <T extends { internal?: boolean }>(items: readonly T[] | undefined) => (items ?? []).filter((item) => options.includeInternal || !item.internal);
+  const keep = <T extends { internal?: boolean }>(items: readonly T[] | undefined) =>
+    (items ?? []).filter((item) => options.includeInternal || !item.internal);
   const attendees = keep(communique.attendees).map((attendee) => person(attendee, communique.attendees ?? []));
   const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));
   const meeting = communique.meeting;
@@ -143,17 +149,28 @@ export function buildViewModel(communique: Communique, body: Root, options: View
     statusLabel: STAGE_LABELS[communique.status],
     draft: stageRank(communique.status) < stageRank('approved'),
     internal: options.includeInternal,
-    group: { name: group.name, ...(group.short_name ? { shortName: group.short_name } : {}), display: group.short_name ? `${group.name} (${group.short_name})` : group.name },
+    group: {
+      name: group.name,
+      ...(group.short_name ? { shortName: group.short_name } : {}),
+      display: group.short_name ? `${group.name} (${group.short_name})` : group.name,
+    },
     meeting: {
       ...(meeting.number !== undefined ? { number: meeting.number } : {}),
       ...(meeting.theme ? { theme: meeting.theme } : {}),
       date: days.length > 1 ? dates.range(days[0]!, days.at(-1)!) : dates.day(days[0] ?? ''),
       isoDate: days.length > 1 ? `${days[0]}/${days.at(-1)}` : (days[0] ?? ''),
-      ...(meeting.time ? { time: `${meeting.time.start}${meeting.time.end ? `–${meeting.time.end}` : ''} (${meeting.time.zone})` } : {}),
+      ...(meeting.time
+        ? { time: `${meeting.time.start}${meeting.time.end ? `–${meeting.time.end}` : ''} (${meeting.time.zone})` }
+        : {}),
       mode: meeting.mode,
       modeLabel: MODE_LABELS[meeting.mode],
       ...(meeting.place ? { place: meeting.place } : {}),
-      where: meeting.mode === 'virtual' ? 'Virtual' : meeting.mode === 'hybrid' ? `${meeting.place ?? 'Hybrid'} and online` : (meeting.place ?? ''),
+      where:
+        meeting.mode === 'virtual'
+          ? 'Virtual'
+          : meeting.mode === 'hybrid'
+            ? `${meeting.place ?? 'Hybrid'} and online`
+            : (meeting.place ?? ''),
       chairLabel: chairs.length > 1 ? 'Co-chairs' : 'Chair',
       chairs,
     },
@@ -171,7 +188,12 @@ export function buildViewModel(communique: Communique, body: Root, options: View
     const date = next.date ? (next.date.length === 7 ? dates.month(next.date) : dates.day(next.date)) : undefined;
     const mode = next.mode ? MODE_LABELS[next.mode] : undefined;
     const parts = [date, next.mode === 'virtual' ? 'virtual' : next.place].filter(Boolean);
-    view.nextMeeting = { ...(date ? { date } : {}), ...(mode ? { mode } : {}), ...(next.place ? { place: next.place } : {}), text: parts.join(', ') };
+    view.nextMeeting = {
+      ...(date ? { date } : {}),
+      ...(mode ? { mode } : {}),
+      ...(next.place ? { place: next.place } : {}),
+      text: parts.join(', '),
+    };
   }
   if (communique.contact) view.contact = { ...communique.contact };
   if (communique.published) view.published = dates.day(communique.published);
@@ -204,7 +226,17 @@ function person(attendee: Attendee, everyone: readonly Attendee[]): PersonView {
 }
 
 function unknownPerson(id: string): PersonView {
-  return { id, name: id, fullName: id, description: '', kind: 'member', kindLabel: 'Member', attendance: 'present', attendanceLabel: 'Present', internal: false };
+  return {
+    id,
+    name: id,
+    fullName: id,
+    description: '',
+    kind: 'member',
+    kindLabel: 'Member',
+    attendance: 'present',
+    attendanceLabel: 'Present',
+    internal: false,
+  };
 }
 
 function groupAttendance(people: PersonView[]): AttendanceGroup[] {
@@ -216,7 +248,13 @@ function groupAttendance(people: PersonView[]): AttendanceGroup[] {
   ];
   for (const person of people) {
     const attended = ATTENDED.has(person.attendance);
-    const index = !attended ? (person.attendance === 'apology' ? 2 : 3) : person.kind === 'member' || person.kind === 'proxy' ? 0 : 1;
+    const index = !attended
+      ? person.attendance === 'apology'
+        ? 2
+        : 3
+      : person.kind === 'member' || person.kind === 'proxy'
+        ? 0
+        : 1;
     groups[index]!.people.push(person);
   }
   return groups.filter((group) => group.people.length > 0);
@@ -246,7 +284,9 @@ function actionView(action: Action, people: ReadonlyMap<string, PersonView>, dat
     ...(due ? { due } : {}),
     status: action.status,
     statusLabel: STATUS_LABELS[action.status] ?? action.status,
-    ...(carried ? { carriedFrom: carried.action ? `${carried.communique} (${carried.action})` : carried.communique } : {}),
+    ...(carried
+      ? { carriedFrom: carried.action ? `${carried.communique} (${carried.action})` : carried.communique }
+      : {}),
     internal: Boolean(action.internal),
   };
 }
@@ -269,7 +309,12 @@ class DateWriter {
 
   constructor(lang: string) {
     const locale = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0 ? lang : 'en-AU';
-    this.dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    this.dayFormat = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     this.monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   }
 

@@ -43,7 +43,11 @@ describe.skipIf(!havePandoc)('pandoc turns the DOCX-ready Markdown into Word', (
     it(`${example}: without warnings, with a title, headings, tables and the language`, async () => {
       const path = (await rendered('md'))(example);
       const docx = join(mkdtempSync(join(tmpdir(), 'communique-pandoc-')), `${example}.docx`);
-      const result = spawnSync('pandoc', ['-f', 'markdown-raw_attribute-raw_html', '--fail-if-warnings', '-o', docx, path], { encoding: 'utf8' });
+      const result = spawnSync(
+        'pandoc',
+        ['-f', 'markdown-raw_attribute-raw_html', '--fail-if-warnings', '-o', docx, path],
+        { encoding: 'utf8' },
+      );
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       const zip = await JSZip.loadAsync(readFileSync(docx));
@@ -67,7 +71,15 @@ describe.skipIf(!haveChromium)('Chromium loads the HTML', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -90,8 +102,13 @@ describe.skipIf(!haveChromium)('Chromium loads the HTML', () => {
         // biome-ignore lint/suspicious/noExplicitAny: axe and the DOM exist only in the page
         const page = globalThis as any;
         const axe = page.axe;
-        const results = await axe.run(page.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return results.violations.map((violation: { id: string; nodes: { target: string[] }[] }) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        const results = await axe.run(page.document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return results.violations.map(
+          (violation: { id: string; nodes: { target: string[] }[] }) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
       });
       expect(violations).toEqual([]);
       expect(requests).toEqual([]);

@@ -9,7 +9,8 @@ import { run } from '../../src/cli/program.js';
 export async function runCli(argv: string[], cwd: string, env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const text = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+  const text = (chunk: string | Uint8Array) =>
+    typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
   const io: Io = {
     stdout: { write: (chunk) => void out.push(text(chunk)) },
     stderr: { write: (chunk) => void err.push(text(chunk)) },

@@ -14,7 +14,12 @@ export async function knownCommuniques(io: Io, settings: Settings): Promise<Know
   if (!configured && !io.fs.existsSync(fallback)) return [];
   const files = await resolveInputs(io, settings, configured ? [] : [relative(io.cwd, fallback) || '.']);
   if (!files.ok) return [];
-  const plan = { maxBytes: settings.check.maxBytes!, check: settings.check, policy: { report: 'blocking', blockOn: 'unreadable' }, keepData: true } as const;
+  const plan = {
+    maxBytes: settings.check.maxBytes!,
+    check: settings.check,
+    policy: { report: 'blocking', blockOn: 'unreadable' },
+    keepData: true,
+  } as const;
   const results = await runFiles(files.value, plan, { fs: io.fs });
   return results.flatMap((result, index) => {
     const path = files.value[index]!.path;

@@ -28,7 +28,17 @@ import { findTemplate } from '../../io/templates.js';
 import { writeNewFile } from '../../io/write.js';
 import { fail, reportProblems } from '../report.js';
 import { knownCommuniques } from './history.js';
-import { askAttendance, askChair, askDate, askGroup, askMode, askNewAttendees, askNumber, askPlace, askSections } from './interview.js';
+import {
+  askAttendance,
+  askChair,
+  askDate,
+  askGroup,
+  askMode,
+  askNewAttendees,
+  askNumber,
+  askPlace,
+  askSections,
+} from './interview.js';
 
 /** The options of `communique new`, as commander hands them over. */
 export interface NewOptions extends DraftFlags {
@@ -83,14 +93,17 @@ async function draftCommunique(options: NewOptions, io: Io, settings: Settings):
 
   // The group, then the date: together they find the meeting this one follows.
   let group: Group | undefined;
-  if (given.group !== undefined) group = typeof given.group === 'string' ? (findGroup(given.group, candidates) ?? { name: given.group }) : given.group;
+  if (given.group !== undefined)
+    group =
+      typeof given.group === 'string' ? (findGroup(given.group, candidates) ?? { name: given.group }) : given.group;
   else if (ask) group = await askGroup(ask, candidates);
   else missing.push('the group (--group)');
   const date = (given.date ?? (ask ? await askDate(ask, settings.today) : settings.today)).trim();
 
   const latest = group ? latestOf(known, group, date) : undefined;
   const carried: Carried | undefined = latest ? carryForward(latest) : undefined;
-  if (carried && group && !group.short_name && carried.group.short_name && findGroup(group.name, [carried.group])) group = carried.group;
+  if (carried && group && !group.short_name && carried.group.short_name && findGroup(group.name, [carried.group]))
+    group = carried.group;
 
   const nextNumber = carried?.number !== undefined ? carried.number + 1 : undefined;
   const number = given.number ?? (ask ? await askNumber(ask, nextNumber) : nextNumber);
@@ -98,21 +111,26 @@ async function draftCommunique(options: NewOptions, io: Io, settings: Settings):
   if (!mode) missing.push('the meeting mode (--mode)');
   let place = given.place ?? (ask ? undefined : carried?.place);
   if (mode !== 'virtual' && place === undefined && ask) place = await askPlace(ask, carried?.place);
-  if (mode !== 'virtual' && place === undefined) missing.push(mode ? 'the meeting place (--place)' : 'the meeting place (--place; not needed with --mode virtual)');
+  if (mode !== 'virtual' && place === undefined)
+    missing.push(mode ? 'the meeting place (--place)' : 'the meeting place (--place; not needed with --mode virtual)');
   if (mode === 'virtual') place = undefined;
 
   const attendees = await settleAttendees(given, carried, ask);
   const wrongAttendance = proxyProblem(attendees);
   if (wrongAttendance) refuse([wrongAttendance]);
   let chair = given.chair ?? (ask ? await askChair(ask, attendees, carried?.chair ?? []) : undefined);
-  chair ??= (carried?.chair ?? []).filter((id) => attended(attendees.find((attendee) => attendee.id === id)?.attendance ?? 'absent'));
+  chair ??= (carried?.chair ?? []).filter((id) =>
+    attended(attendees.find((attendee) => attendee.id === id)?.attendance ?? 'absent'),
+  );
   const wrongChair = chairProblem(chair, attendees);
   if (wrongChair) refuse([wrongChair]);
   const sections = given.sections ?? (ask ? await askSections(ask) : []);
 
   const pattern = options.out === undefined ? (config.new?.path ?? DEFAULT_PATH) : undefined;
-  if (pattern?.includes('{number}') && number === undefined) missing.push('the meeting number (--number), which `new.path` in the configuration uses');
-  if (missing.length > 0 || !group || !mode) refuse([`cannot draft without: ${missing.join(', ')}`], 'usage/missing-answer');
+  if (pattern?.includes('{number}') && number === undefined)
+    missing.push('the meeting number (--number), which `new.path` in the configuration uses');
+  if (missing.length > 0 || !group || !mode)
+    refuse([`cannot draft without: ${missing.join(', ')}`], 'usage/missing-answer');
 
   const plan: DraftPlan = {
     group: group!,
@@ -128,7 +146,12 @@ async function draftCommunique(options: NewOptions, io: Io, settings: Settings):
     previousAttendees: carried?.everyone ?? [],
     organisations: config.organisations ?? [],
   };
-  const template = findTemplate(io.fs, options.template ?? config.new?.template ?? DEFAULT_TEMPLATE, 'new.md.hbs', settings.templates);
+  const template = findTemplate(
+    io.fs,
+    options.template ?? config.new?.template ?? DEFAULT_TEMPLATE,
+    'new.md.hbs',
+    settings.templates,
+  );
   if (!template.ok) refuse([template.message]);
   const text = renderDraft((template as { source: string }).source, draftView(plan, draftData(plan)));
 
@@ -141,14 +164,24 @@ async function draftCommunique(options: NewOptions, io: Io, settings: Settings):
     if (errors.length > 0) await reportProblems(io, [{ file: '(the draft)', messages: errors, lines: checked.lines }]);
     return EXIT.ok;
   }
-  const target = options.out !== undefined ? resolve(io.cwd, options.out) : resolve(settings.projectRoot, draftPath(pattern!, { date, group: group!, ...(number !== undefined ? { number } : {}) }));
+  const target =
+    options.out !== undefined
+      ? resolve(io.cwd, options.out)
+      : resolve(
+          settings.projectRoot,
+          draftPath(pattern!, { date, group: group!, ...(number !== undefined ? { number } : {}) }),
+        );
   const shown = displayPath(target, io.cwd);
-  if (!writeNewFile(io.fs, target, new TextEncoder().encode(text))) refuse([`${shown} already exists; choose another --out or remove it first`], 'write/refused', '');
+  if (!writeNewFile(io.fs, target, new TextEncoder().encode(text)))
+    refuse([`${shown} already exists; choose another --out or remove it first`], 'write/refused', '');
   io.stdout.write(`${shown}\n`);
   if (errors.length > 0) await reportProblems(io, [{ file: shown, messages: errors, lines: checked.lines }]);
   if (options.open && canPrompt(io) && io.editor) {
-    io.editor(target, (reason) => io.stderr.write(`communique: the editor could not open the draft (${reason}); it is saved at ${shown}\n`));
-  } else if (options.open && canPrompt(io)) io.stderr.write('communique: set $VISUAL or $EDITOR to open the draft in your editor\n');
+    io.editor(target, (reason) =>
+      io.stderr.write(`communique: the editor could not open the draft (${reason}); it is saved at ${shown}\n`),
+    );
+  } else if (options.open && canPrompt(io))
+    io.stderr.write('communique: set $VISUAL or $EDITOR to open the draft in your editor\n');
   return EXIT.ok;
 }
 
@@ -160,7 +193,12 @@ async function gatherAnswers(options: NewOptions, io: Io): Promise<DraftAnswers>
   if (options.answers !== undefined) {
     const source = options.answers === '-' ? 'the answers on standard input' : options.answers;
     const text = options.answers === '-' ? await readAll(io) : readAnswersFile(io, resolve(io.cwd, options.answers));
-    if (text === undefined) refuse([options.answers === '-' ? 'there is no standard input to read the answers from' : `cannot read the answers file ${options.answers}`]);
+    if (text === undefined)
+      refuse([
+        options.answers === '-'
+          ? 'there is no standard input to read the answers from'
+          : `cannot read the answers file ${options.answers}`,
+      ]);
     const parsed = parseAnswersJson(text!, source);
     if (!parsed.ok) refuse(parsed.problems);
     else fromFile = parsed.answers;
@@ -170,17 +208,24 @@ async function gatherAnswers(options: NewOptions, io: Io): Promise<DraftAnswers>
 }
 
 /** Who came: last meeting's members and proxies as answered or asked, then anyone new. */
-async function settleAttendees(given: DraftAnswers, carried: Carried | undefined, ask: Prompts | undefined): Promise<Attendee[]> {
+async function settleAttendees(
+  given: DraftAnswers,
+  carried: Carried | undefined,
+  ask: Prompts | undefined,
+): Promise<Attendee[]> {
   const members = carried?.members ?? [];
   const unknownIds = Object.keys(given.attendance ?? {}).filter(
     (id) => !members.some((member) => member.id === id) && !given.attendees?.some((attendee) => attendee.id === id),
   );
   if (unknownIds.length > 0) {
     const from = carried ? ` carried from ${carried.from}` : '';
-    refuse(unknownIds.map((id) => `the attendance given for \`${id}\` is for someone who is not among the attendees${from}`));
+    refuse(
+      unknownIds.map((id) => `the attendance given for \`${id}\` is for someone who is not among the attendees${from}`),
+    );
   }
   let attendees: Attendee[];
-  if (ask && members.length > 0 && given.attendance === undefined) attendees = await askAttendance(ask, members, carried!.from);
+  if (ask && members.length > 0 && given.attendance === undefined)
+    attendees = await askAttendance(ask, members, carried!.from);
   else attendees = settleAttendance(members, given.attendance);
   for (const added of given.attendees ?? []) {
     const at = attendees.findIndex((attendee) => attendee.id === added.id);
@@ -202,14 +247,16 @@ function readAnswersFile(io: Io, path: string): string | undefined {
 async function readAll(io: Io): Promise<string | undefined> {
   if (!io.stdin) return undefined;
   const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+  for await (const chunk of io.stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks).toString('utf8');
 }
 
 function mergeGroups(configured: readonly Group[], found: readonly Group[]): Group[] {
   const groups = [...configured];
   for (const group of found) {
-    if (!findGroup(group.name, groups) && !(group.short_name && findGroup(group.short_name, groups))) groups.push(group);
+    if (!findGroup(group.name, groups) && !(group.short_name && findGroup(group.short_name, groups)))
+      groups.push(group);
   }
   return groups;
 }

@@ -15,27 +15,40 @@ export async function askGroup(ask: Prompts, candidates: readonly Group[]): Prom
     const chosen = await ask.select<number>('group', {
       message: 'Which group met?',
       choices: [
-        ...candidates.map((group, index) => ({ name: group.short_name ? `${group.name} (${group.short_name})` : group.name, value: index })),
+        ...candidates.map((group, index) => ({
+          name: group.short_name ? `${group.name} (${group.short_name})` : group.name,
+          value: index,
+        })),
         { name: 'another group…', value: -1 },
       ],
     });
     if (chosen >= 0) return candidates[chosen]!;
   }
-  const name = (await ask.input('groupName', { message: "The group's full name", validate: (value) => textProblem(value, "the group's name") ?? true })).trim();
+  const name = (
+    await ask.input('groupName', {
+      message: "The group's full name",
+      validate: (value) => textProblem(value, "the group's name") ?? true,
+    })
+  ).trim();
   const existing = findGroup(name, candidates);
   if (existing) return existing;
   const shortName = (
     await ask.input('groupShortName', {
       message: 'Its short name or acronym, e.g. NLG (blank for none)',
       default: '',
-      validate: (value) => (value.trim() === '' || slugify(value) !== '' ? true : 'use letters or digits in the short name'),
+      validate: (value) =>
+        value.trim() === '' || slugify(value) !== '' ? true : 'use letters or digits in the short name',
     })
   ).trim();
   return shortName ? { name, short_name: shortName } : { name };
 }
 
 export async function askDate(ask: Prompts, today: string): Promise<string> {
-  return ask.input('date', { message: 'Meeting date (YYYY-MM-DD)', default: today, validate: (value) => dateProblem(value.trim()) ?? true });
+  return ask.input('date', {
+    message: 'Meeting date (YYYY-MM-DD)',
+    default: today,
+    validate: (value) => dateProblem(value.trim()) ?? true,
+  });
 }
 
 export async function askNumber(ask: Prompts, next: number | undefined): Promise<number | undefined> {
@@ -80,7 +93,11 @@ export async function askAttendance(ask: Prompts, members: readonly Attendee[], 
 function markAttendance(members: readonly Attendee[], attendedIds: readonly string[]): Attendee[] {
   return members.map((member) => ({
     ...member,
-    attendance: (attendedIds.includes(member.id) ? 'present' : member.kind === 'proxy' ? 'absent' : 'apology') as Attendance,
+    attendance: (attendedIds.includes(member.id)
+      ? 'present'
+      : member.kind === 'proxy'
+        ? 'absent'
+        : 'apology') as Attendance,
   }));
 }
 
@@ -92,13 +109,20 @@ export async function askNewAttendees(ask: Prompts, listed: Attendee[]): Promise
       default: attendees.length === 0,
     });
     if (!more) return attendees;
-    const name = (await ask.input('attendeeName', { message: 'Their name', validate: (value) => textProblem(value, 'a name') ?? true })).trim();
+    const name = (
+      await ask.input('attendeeName', {
+        message: 'Their name',
+        validate: (value) => textProblem(value, 'a name') ?? true,
+      })
+    ).trim();
     const taken = (id: string) => attendees.some((attendee) => attendee.id === id);
     const id = (
       await ask.input('attendeeId', {
         message: 'Their id (used for the chair and action owners)',
         default: slugify(name),
-        validate: (value) => attendeeIdProblem(value.trim()) ?? (taken(value.trim()) ? `\`${value.trim()}\` is already an attendee's id` : true),
+        validate: (value) =>
+          attendeeIdProblem(value.trim()) ??
+          (taken(value.trim()) ? `\`${value.trim()}\` is already an attendee's id` : true),
       })
     ).trim();
     const kind = await ask.select<AttendeeKind>('attendeeKind', {
@@ -115,15 +139,25 @@ export async function askNewAttendees(ask: Prompts, listed: Attendee[]): Promise
   }
 }
 
-export async function askChair(ask: Prompts, attendees: readonly Attendee[], usual: readonly string[]): Promise<string[] | undefined> {
+export async function askChair(
+  ask: Prompts,
+  attendees: readonly Attendee[],
+  usual: readonly string[],
+): Promise<string[] | undefined> {
   const attending = attendees.filter((attendee) => attended(attendee.attendance));
   if (attending.length === 0) return undefined;
   return ask.checkbox<string>('chair', {
     message: 'Who chaired the meeting? (tick co-chairs too)',
-    choices: attending.map((attendee) => ({ name: attendee.name, value: attendee.id, checked: usual.includes(attendee.id) })),
+    choices: attending.map((attendee) => ({
+      name: attendee.name,
+      value: attendee.id,
+      checked: usual.includes(attendee.id),
+    })),
   });
 }
 
 export async function askSections(ask: Prompts): Promise<string[]> {
-  return splitList(await ask.input('sections', { message: 'Sections of the body, separated by commas (blank for none)', default: '' }));
+  return splitList(
+    await ask.input('sections', { message: 'Sections of the body, separated by commas (blank for none)', default: '' }),
+  );
 }

@@ -38,10 +38,18 @@ interface Fence {
 /** A code fence or an ATX heading opening `text` (a whole line, or what follows a quote or list marker at `start`). */
 function fenceOrHeading(text: string, start: number, end: number): { fence: Fence } | { heading: Heading } | undefined {
   const opening = FENCE_OPEN.exec(text);
-  if (opening && !(opening[2]![0] === '`' && opening[3]!.includes('`'))) return { fence: { char: opening[2]![0]!, length: opening[2]!.length } };
+  if (opening && !(opening[2]![0] === '`' && opening[3]!.includes('`')))
+    return { fence: { char: opening[2]![0]!, length: opening[2]!.length } };
   const atx = ATX.exec(text);
   if (!atx) return undefined;
-  return { heading: { depth: atx[1]!.length, text: atx[2]!.replace(/^#+$/, '').trim(), start: start + text.length - text.trimStart().length, end } };
+  return {
+    heading: {
+      depth: atx[1]!.length,
+      text: atx[2]!.replace(/^#+$/, '').trim(),
+      start: start + text.length - text.trimStart().length,
+      end,
+    },
+  };
 }
 
 export function outlineBody(body: string): BodyOutline {
@@ -79,7 +87,12 @@ export function outlineBody(body: string): BodyOutline {
       const text = paragraph.lines.join(' ').trim();
       const first = paragraph.lines[0]!;
       const indent = first.length - first.trimStart().length;
-      headings.push({ depth: setext[1]![0] === '=' ? 1 : 2, text, start: paragraph.start + indent, end: paragraph.start + first.length });
+      headings.push({
+        depth: setext[1]![0] === '=' ? 1 : 2,
+        text,
+        start: paragraph.start + indent,
+        end: paragraph.start + first.length,
+      });
       paragraph = undefined;
       continue;
     }
@@ -108,7 +121,11 @@ export function outlineBody(body: string): BodyOutline {
     const container = CONTAINER_PREFIX.exec(line)?.[0];
     if (container) {
       // A heading or a code fence can open inside a quote or a list item: `> # Heading`.
-      const inside = fenceOrHeading(line.slice(container.length), lineStart + container.length, lineStart + line.length);
+      const inside = fenceOrHeading(
+        line.slice(container.length),
+        lineStart + container.length,
+        lineStart + line.length,
+      );
       if (inside) {
         if ('fence' in inside) fence = inside.fence;
         else headings.push(inside.heading);

@@ -79,7 +79,11 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
   return communique ? { diagnostics, communique } : { diagnostics };
 }
 
-function settleSeverities(diagnostics: Diagnostic[], stage: Stage, overrides: CheckOptions['severities']): Diagnostic[] {
+function settleSeverities(
+  diagnostics: Diagnostic[],
+  stage: Stage,
+  overrides: CheckOptions['severities'],
+): Diagnostic[] {
   const settled: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const override = overrides?.[diagnostic.ruleId];

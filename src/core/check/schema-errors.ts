@@ -33,7 +33,11 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], context: Schem
   // Errors inside a combination that carries its own message are explained by that
   // message; so are the `if` failures that merely say which branch applied.
   const explained = errors
-    .filter((error) => (error.keyword === 'anyOf' || error.keyword === 'not' || error.keyword === 'oneOf') && message(error.parentSchema))
+    .filter(
+      (error) =>
+        (error.keyword === 'anyOf' || error.keyword === 'not' || error.keyword === 'oneOf') &&
+        message(error.parentSchema),
+    )
     .map((error) => error.schemaPath);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -76,7 +80,9 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
         'schema/unknown-field',
         `\`${extra}\` is not a field of ${path.length === 0 ? context.rootName.replace(/^The /, 'the ') : subject}`,
         'key',
-        suggestion ? `Did you mean \`${suggestion}\`?` : `The fields allowed here are: ${allowed.map((name) => `\`${name}\``).join(', ')}.`,
+        suggestion
+          ? `Did you mean \`${suggestion}\`?`
+          : `The fields allowed here are: ${allowed.map((name) => `\`${name}\``).join(', ')}.`,
         [...path, extra],
       );
     }
@@ -106,7 +112,14 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
         typeof error.data !== typeof allowed && String(error.data) === String(allowed)
           ? `${capitalise(subject)} must be the ${typeName(typeOf(allowed)).replace(/^an? /, '')} ${String(allowed)}, not the text ${JSON.stringify(error.data)}`
           : `${capitalise(subject)} is ${quote(error.data)}; it must be ${quote(allowed)}`;
-      return at('schema/enum', text, 'value', typeof allowed === 'number' ? `Write it without quotes: \`${path.join('.')}: ${allowed}\`.` : describedHint(parent));
+      return at(
+        'schema/enum',
+        text,
+        'value',
+        typeof allowed === 'number'
+          ? `Write it without quotes: \`${path.join('.')}: ${allowed}\`.`
+          : describedHint(parent),
+      );
     }
     case 'format': {
       const format = String(error.params.format);
@@ -141,17 +154,32 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
     case 'minLength':
       return at('schema/range', `${capitalise(subject)} is empty`, 'value', describedHint(parent));
     case 'maxLength':
-      return at('schema/range', `${capitalise(subject)} is longer than ${error.params.limit} characters`, 'value', describedHint(parent));
+      return at(
+        'schema/range',
+        `${capitalise(subject)} is longer than ${error.params.limit} characters`,
+        'value',
+        describedHint(parent),
+      );
     case 'minItems':
       return at('schema/range', `${capitalise(subject)} is an empty list`, 'value', describedHint(parent));
     case 'minProperties':
       return at('schema/range', `${capitalise(subject)} has no fields`, 'value', describedHint(parent));
     case 'minimum':
     case 'exclusiveMinimum':
-      return at('schema/range', `${capitalise(subject)} is ${quote(error.data)}; it must be at least ${error.params.limit}`, 'value', describedHint(parent));
+      return at(
+        'schema/range',
+        `${capitalise(subject)} is ${quote(error.data)}; it must be at least ${error.params.limit}`,
+        'value',
+        describedHint(parent),
+      );
     case 'maximum':
     case 'exclusiveMaximum':
-      return at('schema/range', `${capitalise(subject)} is ${quote(error.data)}; it must be at most ${error.params.limit}`, 'value', describedHint(parent));
+      return at(
+        'schema/range',
+        `${capitalise(subject)} is ${quote(error.data)}; it must be at most ${error.params.limit}`,
+        'value',
+        describedHint(parent),
+      );
     case 'uniqueItems': {
       const items = Array.isArray(error.data) ? error.data : [];
       // Ajv scans from the end: `j` is the later of the two equal items, the one to remove.
@@ -224,7 +252,9 @@ export function label(path: DataPath, context: SchemaErrorContext): string {
   const [head, index, ...rest] = path;
   const noun = typeof head === 'string' ? ITEM_NOUNS[head] : undefined;
   if (noun && typeof index === 'number') {
-    const item = (context.data as Record<string, unknown[]> | undefined)?.[head as string]?.[index] as Record<string, unknown> | undefined;
+    const item = (context.data as Record<string, unknown[]> | undefined)?.[head as string]?.[index] as
+      | Record<string, unknown>
+      | undefined;
     const name = item && typeof item.id === 'string' && item.id !== '' ? `\`${item.id}\`` : String(index + 1);
     const thing = `${noun} ${name}`;
     return rest.length === 0 ? thing : `${dotted(rest)} of ${thing}`;
@@ -272,7 +302,7 @@ function show(value: unknown): string {
 }
 
 function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return `\`${short.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
 }

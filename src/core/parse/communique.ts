@@ -49,7 +49,10 @@ function decodeString(input: string, maxBytes: number): DecodeResult {
 
 export function parseCommunique(input: Uint8Array | string, options: ParseOptions = {}): ParsedCommunique {
   const loaded: ParsedCommunique = { yamlOffset: 0, bodyOffset: 0, diagnostics: [] };
-  const decoded = typeof input === 'string' ? decodeString(input, options.maxBytes ?? DEFAULT_MAX_BYTES) : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const decoded =
+    typeof input === 'string'
+      ? decodeString(input, options.maxBytes ?? DEFAULT_MAX_BYTES)
+      : decodeCommunique(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) {
     loaded.diagnostics.push(decodeProblemDiagnostic(decoded.problem));
     return loaded;
@@ -75,8 +78,18 @@ export function parseCommunique(input: Uint8Array | string, options: ParseOption
   }
   if (parsed.problems.length > 0) return loaded;
 
-  if (parsed.data === null || parsed.data === undefined || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    const what = parsed.data === null || parsed.data === undefined ? 'empty' : Array.isArray(parsed.data) ? 'a list' : 'a single value';
+  if (
+    parsed.data === null ||
+    parsed.data === undefined ||
+    typeof parsed.data !== 'object' ||
+    Array.isArray(parsed.data)
+  ) {
+    const what =
+      parsed.data === null || parsed.data === undefined
+        ? 'empty'
+        : Array.isArray(parsed.data)
+          ? 'a list'
+          : 'a single value';
     const content = split.yaml.trim();
     const from = split.yamlOffset + split.yaml.indexOf(content);
     const span = content === '' ? source.lineSpan(1) : source.span(from, from + content.length);
@@ -98,7 +111,11 @@ export function spanOfLocation(loaded: ParsedCommunique, location: YamlLocation,
 }
 
 /** The span of the value at a data path, or of its key when the value spans several lines. */
-export function spanOfPath(loaded: ParsedCommunique, path: readonly (string | number)[], prefer: 'key' | 'value' = 'value') {
+export function spanOfPath(
+  loaded: ParsedCommunique,
+  path: readonly (string | number)[],
+  prefer: 'key' | 'value' = 'value',
+) {
   if (path.length === 0 || !loaded.yaml) return openingFenceSpan(loaded.source!);
   const location = locateYamlPath(loaded.yaml, path);
   const span = spanOfLocation(loaded, location, prefer);
@@ -106,7 +123,11 @@ export function spanOfPath(loaded: ParsedCommunique, path: readonly (string | nu
   // and a list item without a key is marked on its first line only.
   if (span.endLine > span.line) {
     if (prefer === 'value' && location.key) return spanOfLocation(loaded, location, 'key');
-    if (!location.key) return loaded.source!.span(loaded.source!.lineStart(span.line) + span.column - 1, loaded.source!.lineStart(span.line) + loaded.source!.lineText(span.line).length);
+    if (!location.key)
+      return loaded.source!.span(
+        loaded.source!.lineStart(span.line) + span.column - 1,
+        loaded.source!.lineStart(span.line) + loaded.source!.lineText(span.line).length,
+      );
   }
   return span;
 }
@@ -119,7 +140,11 @@ export function decodeProblemDiagnostic(problem: DecodeProblem): Diagnostic {
   const first = { line: 1, column: 1, endLine: 1, endColumn: 2 };
   switch (problem.kind) {
     case 'empty':
-      return makeDiagnostic('document/empty', problem.whitespace ? 'The file contains only blank space' : 'The file is empty', first);
+      return makeDiagnostic(
+        'document/empty',
+        problem.whitespace ? 'The file contains only blank space' : 'The file is empty',
+        first,
+      );
     case 'too-large':
       return makeDiagnostic(
         'document/too-large',
@@ -129,7 +154,12 @@ export function decodeProblemDiagnostic(problem: DecodeProblem): Diagnostic {
     case 'binary':
       return makeDiagnostic('document/binary', 'The file contains binary data, not text', first);
     case 'utf16':
-      return makeDiagnostic('document/encoding', 'The file is saved as UTF-16; communiqués are UTF-8', first, 'Save the file as UTF-8.');
+      return makeDiagnostic(
+        'document/encoding',
+        'The file is saved as UTF-16; communiqués are UTF-8',
+        first,
+        'Save the file as UTF-8.',
+      );
     case 'invalid-utf8': {
       const at = new SourceText(withLineFeeds(problem.text)).position(problem.text.length);
       return makeDiagnostic('document/encoding', 'The file is not valid UTF-8 from here on', {
@@ -145,7 +175,11 @@ export function decodeProblemDiagnostic(problem: DecodeProblem): Diagnostic {
 function frontMatterDiagnostic(problem: FrontMatterProblem, source: SourceText): Diagnostic {
   switch (problem.kind) {
     case 'missing':
-      return makeDiagnostic('frontmatter/missing', 'The file does not start with a front matter block', source.lineSpan(1));
+      return makeDiagnostic(
+        'frontmatter/missing',
+        'The file does not start with a front matter block',
+        source.lineSpan(1),
+      );
     case 'language':
       return makeDiagnostic(
         'frontmatter/language',
@@ -153,7 +187,11 @@ function frontMatterDiagnostic(problem: FrontMatterProblem, source: SourceText):
         problem.end > problem.start ? source.span(problem.start, problem.end) : source.lineSpan(1),
       );
     case 'unterminated':
-      return makeDiagnostic('frontmatter/unterminated', 'The front matter opened here is never closed with a `---` line', source.span(0, 3));
+      return makeDiagnostic(
+        'frontmatter/unterminated',
+        'The front matter opened here is never closed with a `---` line',
+        source.span(0, 3),
+      );
     case 'bad-closing-fence':
       return makeDiagnostic(
         'frontmatter/unterminated',

@@ -30,7 +30,10 @@ export function decodeCommunique(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES
   } catch {
     // Only now find where: the native decoder says whether, not where.
     const invalidAt = firstInvalidUtf8(bytes);
-    return { ok: false, problem: { kind: 'invalid-utf8', text: utf8.decode(bytes.subarray(0, invalidAt)), offset: invalidAt } };
+    return {
+      ok: false,
+      problem: { kind: 'invalid-utf8', text: utf8.decode(bytes.subarray(0, invalidAt)), offset: invalidAt },
+    };
   }
   if (text.trim() === '') return { ok: false, problem: { kind: 'empty', whitespace: text.length > 0 } };
   return { ok: true, text };

@@ -83,7 +83,15 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const lineEnd = text.indexOf('\n', closeStart);
   const closingText = text.slice(closeStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
   if (!/^---[ \t]*$/.test(closingText)) {
-    return { ok: false, problem: { kind: 'bad-closing-fence', start: closeStart, end: closeStart + closingText.length, text: closingText } };
+    return {
+      ok: false,
+      problem: {
+        kind: 'bad-closing-fence',
+        start: closeStart,
+        end: closeStart + closingText.length,
+        text: closingText,
+      },
+    };
   }
   const bodyOffset = lineEnd === -1 ? text.length : lineEnd + 1;
   return { ok: true, yaml, yamlOffset, body: text.slice(bodyOffset), bodyOffset };

@@ -43,20 +43,21 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
   problems.push(...describeYamlErrors([...document.errors, ...document.warnings], yamlText));
 
   // Walking every node costs more than the check is worth on the files that cannot have one.
-  if (yamlText.includes('__proto__')) visit(document, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === '__proto__') {
-        const [start, end] = pair.key.range ?? [0, 0];
-        problems.push({
-          ruleId: 'yaml/forbidden-key',
-          message: '`__proto__` cannot be used as a field name',
-          hint: 'Remove the field: it is not part of the communiqué format and could change how programs read the data.',
-          start,
-          end,
-        });
-      }
-    },
-  });
+  if (yamlText.includes('__proto__'))
+    visit(document, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.value === '__proto__') {
+          const [start, end] = pair.key.range ?? [0, 0];
+          problems.push({
+            ruleId: 'yaml/forbidden-key',
+            message: '`__proto__` cannot be used as a field name',
+            hint: 'Remove the field: it is not part of the communiqué format and could change how programs read the data.',
+            start,
+            end,
+          });
+        }
+      },
+    });
   if (problems.length > 0) return { document, data: undefined, problems };
 
   try {
@@ -113,7 +114,13 @@ function describeYamlErrors(errors: readonly YAMLError[], yamlText: string): Yam
   const tabs: YamlProblem[] = [];
   for (const match of yamlText.matchAll(/^( *)\t/gm)) {
     const start = match.index + match[1]!.length;
-    tabs.push({ ruleId: 'yaml/tab-indent', message: 'This line is indented with a tab', hint: TAB_HINT, start, end: start + 1 });
+    tabs.push({
+      ruleId: 'yaml/tab-indent',
+      message: 'This line is indented with a tab',
+      hint: TAB_HINT,
+      start,
+      end: start + 1,
+    });
   }
   if (tabs.length > 0) return tabs;
   // After one syntax error the parser's view of the rest is guesswork, and every further
@@ -121,8 +128,12 @@ function describeYamlErrors(errors: readonly YAMLError[], yamlText: string): Yam
   const ordered = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   // An unclosed bracket or quote is noticed late but explains the errors before it.
   const firstSyntax =
-    ordered.find((error) => /flow (?:sequence|map)|closing ["']quote/i.test(error.message)) ?? ordered.find((error) => error.code !== 'DUPLICATE_KEY');
-  const kept = ordered.filter((error) => error === firstSyntax || (error.code === 'DUPLICATE_KEY' && (!firstSyntax || error.pos[0] < firstSyntax.pos[0])));
+    ordered.find((error) => /flow (?:sequence|map)|closing ["']quote/i.test(error.message)) ??
+    ordered.find((error) => error.code !== 'DUPLICATE_KEY');
+  const kept = ordered.filter(
+    (error) =>
+      error === firstSyntax || (error.code === 'DUPLICATE_KEY' && (!firstSyntax || error.pos[0] < firstSyntax.pos[0])),
+  );
   return kept.map((error) => describeYamlError(error, yamlText));
 }
 
@@ -140,7 +151,10 @@ function lineEndAfter(text: string, offset: number): number {
  * start the way a person would match them: quoted text and comments hide brackets, `\"`
  * and `''` do not end a quote.
  */
-function openingsBefore(text: string, offset: number): { brackets: { character: string; at: number }[]; quote?: number } {
+function openingsBefore(
+  text: string,
+  offset: number,
+): { brackets: { character: string; at: number }[]; quote?: number } {
   const brackets: { character: string; at: number }[] = [];
   let quote: { character: string; at: number } | undefined;
   for (let index = 0; index < Math.min(offset, text.length); index++) {
@@ -187,7 +201,13 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
       };
     }
     case 'TAB_AS_INDENT':
-      return { ruleId: 'yaml/tab-indent', message: 'This line is indented with a tab', hint: TAB_HINT, start, end: Math.max(end, start + 1) };
+      return {
+        ruleId: 'yaml/tab-indent',
+        message: 'This line is indented with a tab',
+        hint: TAB_HINT,
+        start,
+        end: Math.max(end, start + 1),
+      };
     case 'BLOCK_AS_IMPLICIT_KEY':
       if (/nested mappings/i.test(error.message)) {
         return {
@@ -198,16 +218,29 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
           end: Math.max(lineEndAfter(yamlText, start), start + 1),
         };
       }
-      return { ruleId: 'yaml/syntax', message: 'A field name runs over more than one line', hint: KEY_HINT, start, end };
+      return {
+        ruleId: 'yaml/syntax',
+        message: 'A field name runs over more than one line',
+        hint: KEY_HINT,
+        start,
+        end,
+      };
     case 'MULTILINE_IMPLICIT_KEY':
-      return { ruleId: 'yaml/syntax', message: 'A field name runs over more than one line', hint: KEY_HINT, start, end };
+      return {
+        ruleId: 'yaml/syntax',
+        message: 'A field name runs over more than one line',
+        hint: KEY_HINT,
+        start,
+        end,
+      };
     case 'MISSING_CHAR':
     case 'BAD_INDENT': {
       const sequence = /flow sequence/i.test(error.message);
       if (sequence || /flow map/i.test(error.message)) {
         const [open, close] = sequence ? ['[', ']'] : ['{', '}'];
         const { brackets } = openingsBefore(yamlText, start);
-        const at = ([...brackets].reverse().find((bracket) => bracket.character === open) ?? brackets.at(-1))?.at ?? start;
+        const at =
+          ([...brackets].reverse().find((bracket) => bracket.character === open) ?? brackets.at(-1))?.at ?? start;
         return {
           ruleId: 'yaml/syntax',
           message: `The ${sequence ? 'list' : 'set of fields'} opened with \`${open}\` here is never closed with \`${close}\``,
@@ -216,7 +249,11 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
           end: at + 1,
         };
       }
-      const quote = /closing "quote/i.test(error.message) ? '"' : /closing 'quote/i.test(error.message) ? "'" : undefined;
+      const quote = /closing "quote/i.test(error.message)
+        ? '"'
+        : /closing 'quote/i.test(error.message)
+          ? "'"
+          : undefined;
       if (quote) {
         const opening = openingsBefore(yamlText, start).quote ?? start;
         return {
@@ -236,7 +273,13 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
           end: Math.max(end, start + 1),
         };
       }
-      return { ruleId: 'yaml/syntax', message: plain(error.message), hint: 'Close every `[`, `{` and quote you open.', start, end };
+      return {
+        ruleId: 'yaml/syntax',
+        message: plain(error.message),
+        hint: 'Close every `[`, `{` and quote you open.',
+        start,
+        end,
+      };
     }
     case 'UNEXPECTED_TOKEN': {
       const token = /"([^"\n]{1,20})"$/.exec(error.message)?.[1]?.trim();
@@ -273,13 +316,22 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
         end,
       };
     default:
-      return { ruleId: 'yaml/syntax', message: plain(error.message), hint: 'Check indentation, colons, quotes and brackets here.', start, end };
+      return {
+        ruleId: 'yaml/syntax',
+        message: plain(error.message),
+        hint: 'Check indentation, colons, quotes and brackets here.',
+        start,
+        end,
+      };
   }
 }
 
 /** yaml's messages, trimmed to a sentence and starting with a capital. */
 function plain(message: string): string {
-  const sentence = message.split('\n', 1)[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
+  const sentence = message
+    .split('\n', 1)[0]!
+    .replace(/ at line \d+, column \d+.*$/, '')
+    .replace(/[.:]$/, '');
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
@@ -337,7 +389,8 @@ export function stringScalars(document: YamlDocument): { value: string; start: n
   visit(document, {
     Scalar(key, scalar) {
       if (key === 'key') return;
-      if (typeof scalar.value === 'string' && scalar.range) found.push({ value: scalar.value, start: scalar.range[0], end: scalar.range[1] });
+      if (typeof scalar.value === 'string' && scalar.range)
+        found.push({ value: scalar.value, start: scalar.range[0], end: scalar.range[1] });
     },
   });
   return found;

@@ -13,25 +13,45 @@ import { escapeRegExp, type Reading } from './reading.js';
 const WILL =
   /^(?:(?:In addition|Also|Additionally|Following the meeting),?\s+)?(\p{Lu}[^,;]*?)\s+will\s+(?!be\b|have\b|also be\b|need\b|result\b|affect\b|depend\b|continue to be\b)(\p{Ll}.+)$/u;
 const LABELLED = /^Action(?:\s+\d+)?\s*:\s*(\p{Lu}[^,;]*?)\s+(?:to|will)\s+(.+)$/u;
-const GROUP_WORDS = ['Group', 'Members', 'members', 'Committee', 'Council', 'Roundtable', 'Board', 'Forum', 'Taskforce'];
+const GROUP_WORDS = [
+  'Group',
+  'Members',
+  'members',
+  'Committee',
+  'Council',
+  'Roundtable',
+  'Board',
+  'Forum',
+  'Taskforce',
+];
 
 /** When an action is due: a date after the meeting, "next meeting", or a phrase such as "end of 2021". */
 export function dueOf(text: string, meetingDay: string | undefined): string | undefined {
   if (/\b(?:by|at|before|ahead of|prior to|for)\s+(?:the\s+)?next meeting\b/i.test(text)) return 'next meeting';
-  const coming = /\b(?:over|in|within)\s+(?:the\s+)?((?:coming|next)\s+(?:few\s+)?(?:\w+\s+)?(?:months|weeks|year))\b/i.exec(text);
+  const coming =
+    /\b(?:over|in|within)\s+(?:the\s+)?((?:coming|next)\s+(?:few\s+)?(?:\w+\s+)?(?:months|weeks|year))\b/i.exec(text);
   if (coming) return coming[1]!.toLowerCase();
   const by = /\bby\s+(?:the\s+)?(.+?)(?:[.;,]|$)/i.exec(text);
   if (!by) return undefined;
   const phrase = by[1]!;
   const date = findDates(phrase)[0];
   if (date && date.index === 0) return meetingDay && date.start > meetingDay ? date.start : phrase;
-  if (/^(?:end of|mid-|early|late|the end of)\b/i.test(phrase) || findMonths(phrase)[0]?.index === 0) return phrase.replace(/^the\s+/i, '');
+  if (/^(?:end of|mid-|early|late|the end of)\b/i.test(phrase) || findMonths(phrase)[0]?.index === 0)
+    return phrase.replace(/^the\s+/i, '');
   return undefined;
 }
 
-export function recogniseActions(reading: Reading, group: FoundGroup, attendees: readonly Attendee[], meetingDay: string, findings: Findings): Action[] {
+export function recogniseActions(
+  reading: Reading,
+  group: FoundGroup,
+  attendees: readonly Attendee[],
+  meetingDay: string,
+  findings: Findings,
+): Action[] {
   const named = group.name !== undefined;
-  const groupNames = [group.short_name, named ? group.name : undefined, ...GROUP_WORDS].filter((name): name is string => Boolean(name));
+  const groupNames = [group.short_name, named ? group.name : undefined, ...GROUP_WORDS].filter((name): name is string =>
+    Boolean(name),
+  );
   const groupRef = new RegExp(`^(?:the\\s+)?(?:${groupNames.map(escapeRegExp).join('|')})$`, 'i');
   const actions: Action[] = [];
   for (const sentence of reading.sentences) {
@@ -41,12 +61,16 @@ export function recogniseActions(reading: Reading, group: FoundGroup, attendees:
     const bare = stated.replace(/^(?:the|a|an)\s+/i, '');
     const statedName = normalise(parseName(stated)?.name ?? bare);
     const attendee = attendees.find(
-      (candidate) => normalise(candidate.name) === statedName || normalise(candidate.organisation ?? '') === normalise(bare) || candidate.id === bare,
+      (candidate) =>
+        normalise(candidate.name) === statedName ||
+        normalise(candidate.organisation ?? '') === normalise(bare) ||
+        candidate.id === bare,
     );
     let owner: string | undefined;
     let outside = false;
     if (groupRef.test(stated) || (named && normalise(bare) === normalise(group.name!))) owner = group.name;
-    else if (attendee) owner = normalise(attendee.name) === statedName || attendee.id === bare ? attendee.id : attendee.organisation;
+    else if (attendee)
+      owner = normalise(attendee.name) === statedName || attendee.id === bare ? attendee.id : attendee.organisation;
     else if (ORG_WORD.test(bare) || parseName(bare)) {
       owner = group.name;
       outside = true;

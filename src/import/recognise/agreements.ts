@@ -13,14 +13,17 @@ const GROUP_SUBJECT =
 const LEAD_IN =
   '(?:(?:In addition|Also|Further(?:more)?|Finally|Additionally|At (?:the|this) meeting|During the meeting|Importantly),?\\s+)?';
 const ADVERBS = '(?:also|again|further|unanimously|formally|then|collectively|strongly|warmly)';
-const SUPPORT = 'indicated (?:its |their )?support for|expressed (?:its |their )?support for|gave (?:its |their )?support to';
+const SUPPORT =
+  'indicated (?:its |their )?support for|expressed (?:its |their )?support for|gave (?:its |their )?support to';
 const PASSIVE =
   /^(\p{Lu}.+?)\s+(?:was|were|has been|have been)\s+(?:formally\s+|unanimously\s+)?(endorsed|approved|agreed|noted|supported|welcomed)(?:\s+(?:at|by)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:meeting|Group|Members|members|Roundtable|Committee|Council|Board)|\s+by\s+members)?\.?$/u;
 
 function activePattern(group: FoundGroup): RegExp {
   const own = [group.short_name, group.name].filter((name): name is string => Boolean(name)).map(escapeRegExp);
   const subject = `${LEAD_IN}(?:the\\s+|The\\s+)?(?:${[...own, GROUP_SUBJECT].join('|')})`;
-  return new RegExp(`^${subject}(?:\\s+\\(\\w+\\))?(?:\\s+\\w+\\s+and)?((?:\\s+${ADVERBS})*)\\s+(?:(${VERBS.join('|')})|${SUPPORT})\\b\\s*(.*)$`);
+  return new RegExp(
+    `^${subject}(?:\\s+\\(\\w+\\))?(?:\\s+\\w+\\s+and)?((?:\\s+${ADVERBS})*)\\s+(?:(${VERBS.join('|')})|${SUPPORT})\\b\\s*(.*)$`,
+  );
 }
 
 /** What was decided, as a statement: "to a shared platform" → "A shared platform." */
@@ -50,7 +53,8 @@ function agreementOf(sentence: string, active: RegExp): Omit<Agreement, 'id'> | 
       qualifier ??= subjectTo[1];
       rest = rest.slice(0, subjectTo.index);
     }
-    if (!qualifier && /\b(?:again|unanimously)\b/.test(adverbs)) qualifier = /\bagain\b/.test(adverbs) ? 'again' : 'unanimously';
+    if (!qualifier && /\b(?:again|unanimously)\b/.test(adverbs))
+      qualifier = /\bagain\b/.test(adverbs) ? 'again' : 'unanimously';
     if (rest.trim().length < 3) return undefined;
     return { verb, ...(qualifier ? { qualifier } : {}), text: asStatement(rest) };
   }

@@ -20,7 +20,10 @@ export interface FoundAttendance {
 type How = { kind: AttendeeKind; attendance: Attendance };
 
 const LABELS: readonly [RegExp, How][] = [
-  [/^(?:members\s+)?present|^attendees|^attendance|^members(?:\s+attending)?$|^participants/i, { kind: 'member', attendance: 'present' }],
+  [
+    /^(?:members\s+)?present|^attendees|^attendance|^members(?:\s+attending)?$|^participants/i,
+    { kind: 'member', attendance: 'present' },
+  ],
   [/^(?:in attendance|also (?:present|in attendance)|observers?)/i, { kind: 'observer', attendance: 'present' }],
   [/^secretariat/i, { kind: 'secretariat', attendance: 'present' }],
   [/^guests?|^presenters?/i, { kind: 'guest', attendance: 'present' }],
@@ -61,7 +64,8 @@ export function entries(text: string): string[] {
   }
   const out: string[] = [];
   for (const piece of text.split(/\s*,\s*|\s+and\s+(?=\p{Lu})/u).filter((part) => part !== '')) {
-    if (out.length > 0 && !parseName(piece.replace(/\s*\([^)]*\)$/, ''))) out[out.length - 1] = `${out.at(-1)}, ${piece}`;
+    if (out.length > 0 && !parseName(piece.replace(/\s*\([^)]*\)$/, '')))
+      out[out.length - 1] = `${out.at(-1)}, ${piece}`;
     else out.push(piece);
   }
   return out;
@@ -158,7 +162,10 @@ export function recogniseAttendance(reading: Reading, findings: Findings): Found
   if (register.chairs.length > 0) findings.fill('meeting.chair');
   else {
     findings.notes.push('TODO: the source does not name the chair; add them as an attendee and set meeting.chair');
-    findings.leave(['meeting', 'chair'], 'The source does not name who chaired the meeting: add the chair as an attendee and set meeting.chair');
+    findings.leave(
+      ['meeting', 'chair'],
+      'The source does not name who chaired the meeting: add the chair as an attendee and set meeting.chair',
+    );
   }
   if (register.attendees.length > 0) findings.fill('attendees');
   if (attendanceNote) findings.fill('attendance_note');
@@ -166,7 +173,10 @@ export function recogniseAttendance(reading: Reading, findings: Findings): Found
   if (attendanceNote) found.attendanceNote = attendanceNote;
   else if (register.attendees.length === 0) {
     found.attendanceNote = 'TBC: who attended (the source names nobody)';
-    findings.leave(['attendance_note'], 'The source does not say who attended: list the attendees, or describe attendance in attendance_note');
+    findings.leave(
+      ['attendance_note'],
+      'The source does not say who attended: list the attendees, or describe attendance in attendance_note',
+    );
   }
   return found;
 }
@@ -194,7 +204,13 @@ function readLists(blocks: readonly Block[], register: Register): void {
       if (columns && addTableRow(register, block.cells, columns, current)) continue;
       if (current && register.addEntry(block.cells.join(', '), current)) continue;
     } else columns = undefined;
-    if (current && block.kind === 'paragraph' && parsePerson(block.text) && block.text.length < 120 && !/[.!?]$/.test(block.text)) {
+    if (
+      current &&
+      block.kind === 'paragraph' &&
+      parsePerson(block.text) &&
+      block.text.length < 120 &&
+      !/[.!?]$/.test(block.text)
+    ) {
       register.addEntry(block.text, current);
       continue;
     }

@@ -55,7 +55,10 @@ function groupInSubject(text: string, reading: Reading): FoundGroup | undefined 
     if (reading.acronyms.has(subject)) group.name = reading.acronyms.get(subject);
   } else if (GROUP_NOUN.test(subject) && subject.split(' ').length === 1) {
     group.name = fullestName(subject, reading.fullText) ?? subject;
-  } else if (GROUP_NOUN.test(subject) || /^\p{Lu}[\p{L}'’-]*(?:,?\s+(?:of|and|for|the|on|\p{Lu}[\p{L}'’-]*))+$/u.test(subject)) {
+  } else if (
+    GROUP_NOUN.test(subject) ||
+    /^\p{Lu}[\p{L}'’-]*(?:,?\s+(?:of|and|for|the|on|\p{Lu}[\p{L}'’-]*))+$/u.test(subject)
+  ) {
     group.name = expandLeadingAcronym(subject, reading.acronyms);
   } else return undefined;
   return group;

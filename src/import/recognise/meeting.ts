@@ -17,7 +17,9 @@ const PLACE = new RegExp(
 );
 
 export function recogniseMeeting(reading: Reading, fallbackDate: string, findings: Findings): FoundMeeting {
-  const meetingSentences = reading.sentences.filter((sentence) => ABOUT_MEETING.test(sentence) && !ABOUT_NEXT.test(sentence));
+  const meetingSentences = reading.sentences.filter(
+    (sentence) => ABOUT_MEETING.test(sentence) && !ABOUT_NEXT.test(sentence),
+  );
   const fields: Record<string, unknown> = {};
 
   // The date: in a sentence about the meeting, else in the title, else in a short dateline.
@@ -37,7 +39,9 @@ export function recogniseMeeting(reading: Reading, fallbackDate: string, finding
       }
     }
   }
-  const number = reading.titleBlock ? /\b(?:Communiqu[eé]|Meeting)\s+(?:No\.?\s*|#)?(\d{1,3})\b/i.exec(reading.titleBlock.text) : null;
+  const number = reading.titleBlock
+    ? /\b(?:Communiqu[eé]|Meeting)\s+(?:No\.?\s*|#)?(\d{1,3})\b/i.exec(reading.titleBlock.text)
+    : null;
   if (number && Number(number[1]) >= 1) {
     fields.number = Number(number[1]);
     findings.fill('meeting.number');
@@ -56,7 +60,10 @@ export function recogniseMeeting(reading: Reading, fallbackDate: string, finding
     fields.date = fallbackDate;
     day = fallbackDate;
     findings.notes.push('TODO: confirm the meeting date; the source does not state it');
-    findings.leave(['meeting', 'date'], `The source does not state the meeting date: ${fallbackDate} is a stand-in; correct meeting.date`);
+    findings.leave(
+      ['meeting', 'date'],
+      `The source does not state the meeting date: ${fallbackDate} is a stand-in; correct meeting.date`,
+    );
   }
 
   // How and where.
@@ -71,14 +78,21 @@ export function recogniseMeeting(reading: Reading, fallbackDate: string, finding
   if (place) inPerson = true;
   fields.mode = inPerson && virtual ? 'hybrid' : virtual ? 'virtual' : 'in-person';
   if (inPerson || virtual) findings.fill('meeting.mode');
-  else findings.leave(['meeting', 'mode'], 'The source does not say whether the meeting was in person or virtual: check meeting.mode');
+  else
+    findings.leave(
+      ['meeting', 'mode'],
+      'The source does not say whether the meeting was in person or virtual: check meeting.mode',
+    );
   if (fields.mode !== 'virtual') {
     if (place) {
       fields.place = place;
       findings.fill('meeting.place');
     } else {
       fields.place = 'TBC';
-      findings.leave(['meeting', 'place'], 'The source does not say where the meeting was held: replace TBC in meeting.place');
+      findings.leave(
+        ['meeting', 'place'],
+        'The source does not say where the meeting was held: replace TBC in meeting.place',
+      );
     }
   }
   return { fields, day, ...(date ? { date } : {}) };

@@ -1,4 +1,11 @@
-import { CAPITALISED_MONTHS, type DateMention, findDates, findMonths, MONTH_PATTERN, monthNumber } from '../../core/dates.js';
+import {
+  CAPITALISED_MONTHS,
+  type DateMention,
+  findDates,
+  findMonths,
+  MONTH_PATTERN,
+  monthNumber,
+} from '../../core/dates.js';
 import type { Communique } from '../../core/model.js';
 import type { Findings } from './findings.js';
 import { ABOUT_NEXT, type Reading, VIRTUAL } from './reading.js';
@@ -6,7 +13,12 @@ import { ABOUT_NEXT, type Reading, VIRTUAL } from './reading.js';
 type NextMeeting = NonNullable<Communique['next_meeting']>;
 
 /** The next meeting: stated outright, or "the February 2022 meeting" soon after this one. */
-export function recogniseNextMeeting(reading: Reading, meetingDay: string, date: DateMention | undefined, findings: Findings): NextMeeting {
+export function recogniseNextMeeting(
+  reading: Reading,
+  meetingDay: string,
+  date: DateMention | undefined,
+  findings: Findings,
+): NextMeeting {
   const next: NextMeeting = {};
   const meetingMonth = meetingDay.slice(0, 7);
   for (const sentence of reading.sentences) {
@@ -28,7 +40,10 @@ export function recogniseNextMeeting(reading: Reading, meetingDay: string, date:
       const match = soon.exec(sentence);
       if (!match) continue;
       const month = `${match[2]}-${String(monthNumber(match[1]!)).padStart(2, '0')}`;
-      const gap = (Number(month.slice(0, 4)) - Number(meetingMonth.slice(0, 4))) * 12 + Number(month.slice(5)) - Number(meetingMonth.slice(5));
+      const gap =
+        (Number(month.slice(0, 4)) - Number(meetingMonth.slice(0, 4))) * 12 +
+        Number(month.slice(5)) -
+        Number(meetingMonth.slice(5));
       if (gap >= 1 && gap <= 6) {
         next.date = month;
         break;
@@ -37,5 +52,9 @@ export function recogniseNextMeeting(reading: Reading, meetingDay: string, date:
   }
   for (const key of Object.keys(next)) findings.fill(`next_meeting.${key}`);
   // In the order people write it.
-  return { ...(next.date ? { date: next.date } : {}), ...(next.mode ? { mode: next.mode } : {}), ...(next.place ? { place: next.place } : {}) };
+  return {
+    ...(next.date ? { date: next.date } : {}),
+    ...(next.mode ? { mode: next.mode } : {}),
+    ...(next.place ? { place: next.place } : {}),
+  };
 }

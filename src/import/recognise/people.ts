@@ -10,7 +10,9 @@ export type Person = Pick<Attendee, 'honorific' | 'name' | 'post_nominals' | 'ro
 export const HONORIFIC =
   /^(The Hon(?:ourable)?\.?|Hon\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Associate Professor|Assoc\.? Prof\.?|Prof(?:essor)?\.?|Senator|Sir|Dame|Cr\.?|Councillor|Commissioner|Aunty|Uncle|Rev(?:erend)?\.?|Justice|Judge)\s+/;
 const POST_NOMINALS = new Set(
-  'AC AO AM OAM PSM CSC CSM APM AFSM ESM DSC MP MLA MLC QC SC KC PhD FAICD GAICD MAICD FRACP FRACS FTSE FAA FAHMS FASSA FRSN FCA CPA LLB MBE OBE CBE KBE DBE ADC'.split(' '),
+  'AC AO AM OAM PSM CSC CSM APM AFSM ESM DSC MP MLA MLC QC SC KC PhD FAICD GAICD MAICD FRACP FRACS FTSE FAA FAHMS FASSA FRSN FCA CPA LLB MBE OBE CBE KBE DBE ADC'.split(
+    ' ',
+  ),
 );
 /** Words that make a run of capitalised words a role or an organisation, never a person. */
 const NOT_A_NAME = new Set(
@@ -38,14 +40,19 @@ export function parseName(text: string): Omit<Person, 'role' | 'organisation'> |
   }
   const words = rest.split(/\s+/).filter((word) => word !== '');
   const post: string[] = [];
-  while (words.length > 0 && POST_NOMINALS.has(words.at(-1)!.replace(/[.,]$/, ''))) post.unshift(words.pop()!.replace(/[.,]$/, ''));
+  while (words.length > 0 && POST_NOMINALS.has(words.at(-1)!.replace(/[.,]$/, '')))
+    post.unshift(words.pop()!.replace(/[.,]$/, ''));
   if (words.length < (honorific ? 1 : 2) || words.length > 5) return undefined;
   for (const word of words) {
     if (/^(?:de|van|von|der|den|da|di|le|la|bin|binti|al)$/.test(word)) continue;
     if (!/^(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)$/u.test(word)) return undefined;
     if (NOT_A_NAME.has(word)) return undefined;
   }
-  return { ...(honorific ? { honorific } : {}), name: words.join(' '), ...(post.length > 0 ? { post_nominals: post.join(' ') } : {}) };
+  return {
+    ...(honorific ? { honorific } : {}),
+    name: words.join(' '),
+    ...(post.length > 0 ? { post_nominals: post.join(' ') } : {}),
+  };
 }
 
 /** "Secretary of the Department of Social Services", "Department of Health", "Chair": into a role and an organisation. */

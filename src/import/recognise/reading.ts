@@ -49,7 +49,10 @@ function acronymsOf(text: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const match of text.matchAll(/\(([A-Z][A-Za-z]*[A-Z])\)/g)) {
     const acronym = match[1]!;
-    const words = text.slice(Math.max(0, match.index - 200), match.index).trim().split(/\s+/);
+    const words = text
+      .slice(Math.max(0, match.index - 200), match.index)
+      .trim()
+      .split(/\s+/);
     for (let count = 1; count <= Math.min(words.length, 12); count++) {
       const candidate = words.slice(-count);
       if (!/^\p{Lu}/u.test(candidate[0]!)) continue;
@@ -67,9 +70,11 @@ function acronymsOf(text: string): Map<string, string> {
 }
 
 /** Sentences about the meeting itself, and about the next one. */
-export const ABOUT_MEETING = /\b(?:met|meets|convened|gathered|meeting (?:was )?held|held (?:its|a|the)\b[^.]*\bmeeting)\b/i;
+export const ABOUT_MEETING =
+  /\b(?:met|meets|convened|gathered|meeting (?:was )?held|held (?:its|a|the)\b[^.]*\bmeeting)\b/i;
 export const ABOUT_NEXT = /\bnext meeting\b|\bwill (?:next )?meet\b|\bnext meet\b|\bnext (?:convene|gather)\b/i;
-export const VIRTUAL = /\b(?:virtually|online|by video ?conference|via video ?conference|videoconference|by video|by teleconference|via (?:Zoom|Microsoft Teams|Teams|Webex)|remotely)\b/i;
+export const VIRTUAL =
+  /\b(?:virtually|online|by video ?conference|via video ?conference|videoconference|by video|by teleconference|via (?:Zoom|Microsoft Teams|Teams|Webex)|remotely)\b/i;
 export const IN_PERSON = /\b(?:in person|in-person|face[- ]to[- ]face)\b/i;
 
 /** Escape text for use inside a regular expression. */

@@ -28,12 +28,34 @@ export function htmlToBlocks(html: string): Block[] {
       } else if (tag === 'ul' || tag === 'ol') walk(child, depth + 1, tag === 'ol');
       else if (tag === 'li') {
         // An item's own text, then any list nested in it.
-        const own = child.children.filter((part) => !(part.type === 'element' && (part.tagName === 'ul' || part.tagName === 'ol')));
-        blocks.push({ kind: 'list-item', text: own.map(textOfContent).join('').replace(/\s+/g, ' ').trim(), ordered, depth: Math.max(0, depth - 1) });
-        walk({ ...child, children: child.children.filter((part) => part.type === 'element' && (part.tagName === 'ul' || part.tagName === 'ol')) }, depth, ordered);
+        const own = child.children.filter(
+          (part) => !(part.type === 'element' && (part.tagName === 'ul' || part.tagName === 'ol')),
+        );
+        blocks.push({
+          kind: 'list-item',
+          text: own.map(textOfContent).join('').replace(/\s+/g, ' ').trim(),
+          ordered,
+          depth: Math.max(0, depth - 1),
+        });
+        walk(
+          {
+            ...child,
+            children: child.children.filter(
+              (part) => part.type === 'element' && (part.tagName === 'ul' || part.tagName === 'ol'),
+            ),
+          },
+          depth,
+          ordered,
+        );
       } else if (tag === 'tr') {
-        const cells = child.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
-        blocks.push({ kind: 'table-row', cells: cells.map(textOf), header: cells.length > 0 && cells.every((cell) => cell.tagName === 'th') });
+        const cells = child.children.filter(
+          (cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'),
+        );
+        blocks.push({
+          kind: 'table-row',
+          cells: cells.map(textOf),
+          header: cells.length > 0 && cells.every((cell) => cell.tagName === 'th'),
+        });
       } else walk(child, depth, ordered);
     }
   };
@@ -48,5 +70,9 @@ function textOfContent(node: ElementContent): string {
 }
 
 function textOf(node: Element): string {
-  return node.children.map(textOfContent).join('').replace(/[ \t\u00a0]+/g, ' ').trim();
+  return node.children
+    .map(textOfContent)
+    .join('')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
 }

@@ -26,7 +26,11 @@ function readNode(node: RootContent, blocks: Block[]): void {
   else if (node.type === 'list') readList(node, 0, blocks);
   else if (node.type === 'table') {
     node.children.forEach((row, index) => {
-      blocks.push({ kind: 'table-row', cells: row.children.map((cell) => mdastToString(cell).trim()), header: index === 0 });
+      blocks.push({
+        kind: 'table-row',
+        cells: row.children.map((cell) => mdastToString(cell).trim()),
+        header: index === 0,
+      });
     });
   } else if (node.type === 'blockquote') for (const child of node.children) readNode(child, blocks);
   else if (node.type === 'code') blocks.push({ kind: 'paragraph', text: node.value });
@@ -36,7 +40,8 @@ function readList(list: List, depth: number, blocks: Block[]): void {
   for (const item of list.children) {
     for (const child of item.children) {
       if (child.type === 'list') readList(child, depth + 1, blocks);
-      else if (child.type === 'paragraph') blocks.push({ kind: 'list-item', ordered: Boolean(list.ordered), depth, ...content(child.children) });
+      else if (child.type === 'paragraph')
+        blocks.push({ kind: 'list-item', ordered: Boolean(list.ordered), depth, ...content(child.children) });
       else readNode(child, blocks);
     }
   }

@@ -48,7 +48,14 @@ type Line =
   | { kind: 'separator' };
 
 export function textToBlocks(text: string): { blocks: Block[]; stripped: string[] } {
-  const counters: Counters = { bookmarks: new Map(), brokenReferences: 0, pageNumbers: 0, nbsp: 0, formFeeds: 0, trailing: 0 };
+  const counters: Counters = {
+    bookmarks: new Map(),
+    brokenReferences: 0,
+    pageNumbers: 0,
+    nbsp: 0,
+    formFeeds: 0,
+    trailing: 0,
+  };
   const rawLines = clean(text, counters);
   const lines = trimEnd(rawLines.map(classify), counters);
   // Dropping lone page numbers can leave two halves of one paragraph apart; they are
@@ -93,7 +100,8 @@ function classify(raw: string): Line {
   if (heading) return { kind: 'heading', text: heading[2]!, level: heading[1]!.length, explicit: true };
   if (MD_TABLE_SEPARATOR.test(line) && line.includes('-')) return { kind: 'separator' };
   const bullet = BULLET.exec(plain);
-  if (bullet) return { kind: 'item', text: plain.slice(bullet[0].length).trim(), indent, ordered: false, marker: bullet[1]! };
+  if (bullet)
+    return { kind: 'item', text: plain.slice(bullet[0].length).trim(), indent, ordered: false, marker: bullet[1]! };
   const numbered = NUMBERED.exec(plain);
   if (numbered) {
     const marker = numbered[1] || numbered[2] ? '1' : numbered[3] ? 'a' : 'i';
@@ -117,11 +125,18 @@ function indentation(line: string): number {
 /** "Name<TAB>Role" or "| a | b |": a table row; a tab inside running text is not. */
 function tableCells(line: string): string[] | undefined {
   if (line.startsWith('|') || (line.match(/\|/g)?.length ?? 0) >= 2) {
-    const cells = line.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
+    const cells = line
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim());
     if (cells.length >= 2) return cells;
   }
   if (line.includes('\t')) {
-    const cells = line.split(/\t+/).map((cell) => cell.trim().replace(/ {2,}/g, ' ')).filter((cell) => cell !== '');
+    const cells = line
+      .split(/\t+/)
+      .map((cell) => cell.trim().replace(/ {2,}/g, ' '))
+      .filter((cell) => cell !== '');
     if (cells.length >= 2) return cells;
   }
   return undefined;
@@ -178,13 +193,20 @@ function looksHardWrapped(lines: Line[]): boolean {
   let runs = 0;
   for (let index = 1; index < lines.length; index++) {
     const previous = lines[index - 1]!;
-    if (lines[index]!.kind === 'text' && previous.kind === 'text' && previous.text.length >= longest - 30 && previous.text.length >= 50) runs++;
+    if (
+      lines[index]!.kind === 'text' &&
+      previous.kind === 'text' &&
+      previous.text.length >= longest - 30 &&
+      previous.text.length >= 50
+    )
+      runs++;
   }
   return runs >= 1;
 }
 
 /** "Present: …", "Chair: …": labelled lines that read as a list of people, not as headings. */
-const LABEL = /^(?:present|apologies|in attendance|attendees|attendance|also present|absent|co-?chairs?|chair(?:person)?|actions?|observers?|guests?|secretariat|members(?: present)?)\s*:\s*\S/i;
+const LABEL =
+  /^(?:present|apologies|in attendance|attendees|attendance|also present|absent|co-?chairs?|chair(?:person)?|actions?|observers?|guests?|secretariat|members(?: present)?)\s*:\s*\S/i;
 
 function isHeadingCandidate(text: string): boolean {
   if (text.length > 100 || text.split(/\s+/).length > 14 || LABEL.test(text)) return false;
@@ -218,7 +240,13 @@ function splitRunIn(text: string): [string, string] | undefined {
   if (count === 0 || count >= words.length) return undefined;
   const next = words[count]!;
   if (!/^[\p{Lu}\d‘“"'(][\p{Ll}'’]/u.test(next) && !/^\d/.test(next)) return undefined;
-  return [words.slice(0, count).join(' ').replace(/[,:;]$/, ''), words.slice(count).join(' ')];
+  return [
+    words
+      .slice(0, count)
+      .join(' ')
+      .replace(/[,:;]$/, ''),
+    words.slice(count).join(' '),
+  ];
 }
 
 function isAllCaps(text: string): boolean {
@@ -277,17 +305,26 @@ function toBlocks(lines: Line[], wrapped: boolean): Block[] {
       previous.kind !== 'blank' &&
       last !== undefined &&
       (last.kind === 'paragraph' || last.kind === 'list-item') &&
-      ((!SENTENCE_END.test(last.text) && /^[\p{Ll}\d(]/u.test(text)) || (wrapped && (last.kind === 'paragraph' || line.indent > 0)));
+      ((!SENTENCE_END.test(last.text) && /^[\p{Ll}\d(]/u.test(text)) ||
+        (wrapped && (last.kind === 'paragraph' || line.indent > 0)));
     if (joinsPrevious) {
       last.text = `${last.text} ${text}`;
       continue;
     }
 
     const following = nextContent(index + 1);
-    const followsParagraph = following !== undefined && (following.kind === 'item' || following.kind === 'row' || (following.kind === 'text' && !isHeadingCandidate(following.text)));
+    const followsParagraph =
+      following !== undefined &&
+      (following.kind === 'item' ||
+        following.kind === 'row' ||
+        (following.kind === 'text' && !isHeadingCandidate(following.text)));
     const gap = lines[index + 1]?.kind === 'blank';
     const continues = !gap && following?.kind === 'text' && /^[\p{Ll}\d(]/u.test(following.text);
-    if (isHeadingCandidate(text) && !continues && (firstContent || (followsParagraph && !(wrapped && !gap && following?.kind === 'text')))) {
+    if (
+      isHeadingCandidate(text) &&
+      !continues &&
+      (firstContent || (followsParagraph && !(wrapped && !gap && following?.kind === 'text')))
+    ) {
       blocks.push({ kind: 'heading', text, level: 2 });
       firstContent = false;
       continue;
@@ -361,6 +398,7 @@ function describe(counters: Counters): string[] {
   if (counters.endMarker) stripped.push(`end marker "${counters.endMarker}"`);
   if (counters.formFeeds) stripped.push(`form feeds (${counters.formFeeds})`);
   if (counters.nbsp) stripped.push(`non-breaking spaces normalised (${counters.nbsp})`);
-  if (counters.trailing) stripped.push(`trailing whitespace (${counters.trailing} ${counters.trailing === 1 ? 'line' : 'lines'})`);
+  if (counters.trailing)
+    stripped.push(`trailing whitespace (${counters.trailing} ${counters.trailing === 1 ? 'line' : 'lines'})`);
   return stripped;
 }

@@ -8,9 +8,7 @@ import type { Step } from '../file-pipeline.js';
  * and reports just those; `export` stops on any error; `actions` and `new` need readable
  * front matter and otherwise leave the checking to `validate`.
  */
-export type CheckPolicy =
-  | { report: 'all' }
-  | { report: 'blocking'; blockOn: 'unreadable' | 'any-error' };
+export type CheckPolicy = { report: 'all' } | { report: 'blocking'; blockOn: 'unreadable' | 'any-error' };
 
 /** Errors that mean a file is not a communiqué anyone can read. */
 const UNREADABLE = /^(document|frontmatter|yaml|schema)\//;

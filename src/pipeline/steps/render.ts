@@ -40,14 +40,17 @@ export function renderStep(fs: FileSystem, renderers: readonly Renderer[], setti
       const start = (image.position?.start.offset ?? 0) + parsed.bodyOffset;
       const end = (image.position?.end.offset ?? 0) + parsed.bodyOffset;
       const span = parsed.source!.span(start, end);
-      state.messages.push(makeDiagnostic('render/image-outside-project', `The image \`${image.url}\` is outside the project`, span));
+      state.messages.push(
+        makeDiagnostic('render/image-outside-project', `The image \`${image.url}\` is outside the project`, span),
+      );
     }
     if (state.messages.length > 0) {
       state.fatal = true;
       return;
     }
     const view = buildViewModel(communique, tree, { includeInternal: settings.includeInternal });
-    const documentDate = communique.published ?? communique.approval?.date ?? communique.meeting.date ?? communique.meeting.end;
+    const documentDate =
+      communique.published ?? communique.approval?.date ?? communique.meeting.date ?? communique.meeting.end;
     const date = settings.sourceDate ?? new Date(`${documentDate ?? '2000-01-01'}T00:00:00Z`);
     const loadImage = (url: string) => {
       const local = allowed.get(url);

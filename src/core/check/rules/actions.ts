@@ -4,7 +4,6 @@ import { closest, normalise } from '../../text.js';
 import type { RuleContext } from './context.js';
 import { lastMeetingDay } from './meeting.js';
 
-
 /**
  * `action/owner-unknown`: every owner is an attendee id, an attendee's organisation, the
  * group itself, or an organisation the project's config names.
@@ -39,7 +38,7 @@ export function checkActionOwners(context: RuleContext): void {
         context.at(single ? ['actions', index, 'owner'] : ['actions', index, 'owner', ownerIndex]),
         suggestion
           ? `Did you mean the attendee \`${suggestion}\`?`
-          : 'Use an attendee id or an attendee\'s organisation, or list the organisation under `organisations` in communique.config.json.',
+          : "Use an attendee id or an attendee's organisation, or list the organisation under `organisations` in communique.config.json.",
       );
     });
   });

@@ -61,7 +61,11 @@ export function checkAttendance(context: RuleContext): void {
     if (!proxyFor) return;
     const principal = byId.get(proxyFor);
     if (!principal) {
-      context.report('attendee/proxy-unknown', `${name} is a proxy for \`${proxyFor}\`, who is not among the attendees`, context.at(['attendees', index, 'proxy_for']));
+      context.report(
+        'attendee/proxy-unknown',
+        `${name} is a proxy for \`${proxyFor}\`, who is not among the attendees`,
+        context.at(['attendees', index, 'proxy_for']),
+      );
       return;
     }
     const principalAttendance = asString(principal.record.attendance) ?? 'present';

@@ -11,7 +11,11 @@ export function checkHeadings(context: RuleContext): void {
   for (const heading of outlineBody(body).headings) {
     const span = context.inBody(heading.start, heading.end);
     if (heading.depth === 1) {
-      context.report('body/heading-level-one', `\`${heading.text}\` is a level-one heading; the title is the document's only one`, span);
+      context.report(
+        'body/heading-level-one',
+        `\`${heading.text}\` is a level-one heading; the title is the document's only one`,
+        span,
+      );
       previous = 1;
       continue;
     }
@@ -78,7 +82,8 @@ export function checkBodyDates(context: RuleContext): void {
   if (!body || days.length === 0) return;
   const next = asString(asRecord(context.data.next_meeting)?.date);
   const otherKnown = new Set<string>();
-  for (const value of [context.data.published, asRecord(context.data.approval)?.date]) if (realDate(value)) otherKnown.add(value as string);
+  for (const value of [context.data.published, asRecord(context.data.approval)?.date])
+    if (realDate(value)) otherKnown.add(value as string);
   for (const action of asList(context.data.actions)) {
     const due = realDate(asRecord(action)?.due);
     if (due) otherKnown.add(due);
@@ -102,24 +107,40 @@ export function checkBodyDates(context: RuleContext): void {
     if (!ABOUT_A_MEETING.test(sentence)) continue;
     if (mention.days.some((day) => days.includes(day) || otherKnown.has(day) || day === next)) continue;
     // A sentence that gives the meeting's date may well mention other dates too.
-    if (mentions.some((other) => other !== mention && other.days.some((day) => days.includes(day)) && sentence.replace(/\s+/g, ' ').includes(other.text))) continue;
+    if (
+      mentions.some(
+        (other) =>
+          other !== mention &&
+          other.days.some((day) => days.includes(day)) &&
+          sentence.replace(/\s+/g, ' ').includes(other.text),
+      )
+    )
+      continue;
     context.report(
       'body/date-mismatch',
       `The body gives ${mention.text.trim()} in a sentence about the meeting, which was on ${meetingText}`,
       span,
-      days.length === 1 ? `Correct the date in the body, or \`meeting.date\` (${days[0]}).` : 'Correct the date in the body, or `meeting.start` and `meeting.end`.',
+      days.length === 1
+        ? `Correct the date in the body, or \`meeting.date\` (${days[0]}).`
+        : 'Correct the date in the body, or `meeting.start` and `meeting.end`.',
     );
   }
 }
 
 /** Capitalised words of three letters or more, lower-cased: the names in a place. */
 function significantWords(text: string): string[] {
-  return [...text.matchAll(/\b\p{Lu}[\p{L}'’-]{2,}/gu)].map((match) => match[0].toLowerCase()).filter((word) => word !== 'the');
+  return [...text.matchAll(/\b\p{Lu}[\p{L}'’-]{2,}/gu)]
+    .map((match) => match[0].toLowerCase())
+    .filter((word) => word !== 'the');
 }
 
-const MET_VIRTUALLY = /\bmet (?:virtually|online|by video ?conference|via video ?conference|by video|by teleconference)\b|\b(?:virtual|online) meeting\b/gi;
+const MET_VIRTUALLY =
+  /\bmet (?:virtually|online|by video ?conference|via video ?conference|by video|by teleconference)\b|\b(?:virtual|online) meeting\b/gi;
 const MET_IN_PERSON = /\bmet (?:in person|face[- ]to[- ]face)\b|\bin-person meeting\b/gi;
-const MET_IN_PLACE = new RegExp(`\\bmet (?:in|at) (?!person\\b|(?:${CAPITALISED_MONTHS})\\b)((?:the )?[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+)*)`, 'gu');
+const MET_IN_PLACE = new RegExp(
+  `\\bmet (?:in|at) (?!person\\b|(?:${CAPITALISED_MONTHS})\\b)((?:the )?[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+)*)`,
+  'gu',
+);
 
 /**
  * `body/mode-mismatch` and `body/place-mismatch`: "met virtually" in the body of an
@@ -132,12 +153,20 @@ export function checkBodyMeetingFacts(context: RuleContext): void {
   if (!body || !mode) return;
   if (mode === 'in-person') {
     for (const match of body.matchAll(MET_VIRTUALLY)) {
-      context.report('body/mode-mismatch', `The body says "${match[0]}", but \`meeting.mode\` is \`in-person\``, context.inBody(match.index, match.index + match[0].length));
+      context.report(
+        'body/mode-mismatch',
+        `The body says "${match[0]}", but \`meeting.mode\` is \`in-person\``,
+        context.inBody(match.index, match.index + match[0].length),
+      );
     }
   }
   if (mode === 'virtual') {
     for (const match of body.matchAll(MET_IN_PERSON)) {
-      context.report('body/mode-mismatch', `The body says "${match[0]}", but \`meeting.mode\` is \`virtual\``, context.inBody(match.index, match.index + match[0].length));
+      context.report(
+        'body/mode-mismatch',
+        `The body says "${match[0]}", but \`meeting.mode\` is \`virtual\``,
+        context.inBody(match.index, match.index + match[0].length),
+      );
     }
   }
   const place = asString(meeting?.place);

@@ -20,7 +20,11 @@ export function checkUniqueIds(context: RuleContext): void {
         return;
       }
       const earlierLine = context.at([list, earlier, 'id']).line;
-      context.report('id/duplicate', `${noun} id \`${id}\` is already used on line ${earlierLine}`, context.at([list, index, 'id']));
+      context.report(
+        'id/duplicate',
+        `${noun} id \`${id}\` is already used on line ${earlierLine}`,
+        context.at([list, index, 'id']),
+      );
     });
   }
 }

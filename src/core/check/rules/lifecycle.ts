@@ -12,10 +12,18 @@ export function checkLifecycle(context: RuleContext): void {
   const where = status ? context.at(['status']) : context.at([]);
   const asChecked = status === context.stage ? `is \`${status}\`` : `is checked at the \`${context.stage}\` stage`;
   if (rank >= stageRank('approved') && context.data.approval === undefined) {
-    context.report('lifecycle/approval-missing', `The communiqué ${asChecked} but does not record who approved it`, where);
+    context.report(
+      'lifecycle/approval-missing',
+      `The communiqué ${asChecked} but does not record who approved it`,
+      where,
+    );
   }
   if (rank >= stageRank('published') && context.data.published === undefined) {
-    context.report('lifecycle/publication-date-missing', `The communiqué ${asChecked} but has no publication date`, where);
+    context.report(
+      'lifecycle/publication-date-missing',
+      `The communiqué ${asChecked} but has no publication date`,
+      where,
+    );
   }
 }
 
@@ -48,7 +56,10 @@ function textRuns(context: RuleContext): TextRun[] {
   const yaml = context.loaded.yaml;
   if (yaml) {
     for (const scalar of stringScalars(yaml)) {
-      const raw = context.loaded.source!.text.slice(context.loaded.yamlOffset + scalar.start, context.loaded.yamlOffset + scalar.end);
+      const raw = context.loaded.source!.text.slice(
+        context.loaded.yamlOffset + scalar.start,
+        context.loaded.yamlOffset + scalar.end,
+      );
       // Search the source text of the scalar, so positions are exact even in folded or
       // quoted values.
       runs.push({ text: raw, span: (start, end) => context.inYaml(scalar.start + start, scalar.start + end) });
@@ -69,7 +80,11 @@ export function checkPlaceholdersAndArtefacts(context: RuleContext): void {
     for (const match of run.text.matchAll(PLACEHOLDER)) {
       const found = match[0];
       if (!found.startsWith('[') && !PLACEHOLDER_CASE.test(found)) continue;
-      context.report('lifecycle/placeholder', `\`${found}\` is a placeholder`, run.span(match.index, match.index + found.length));
+      context.report(
+        'lifecycle/placeholder',
+        `\`${found}\` is a placeholder`,
+        run.span(match.index, match.index + found.length),
+      );
     }
     for (const [pattern, what] of WORD_ARTEFACTS) {
       for (const match of run.text.matchAll(pattern)) {

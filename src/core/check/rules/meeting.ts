@@ -22,7 +22,9 @@ export function checkChair(context: RuleContext): void {
         'meeting/chair-unknown',
         `The chair \`${id}\` is not among the attendees`,
         context.at(path),
-        known.length > 0 ? `Use the id of an attendee (${known.map((name) => `\`${name}\``).join(', ')}), or add \`${id}\` to \`attendees\`.` : `Add \`${id}\` to \`attendees\`.`,
+        known.length > 0
+          ? `Use the id of an attendee (${known.map((name) => `\`${name}\``).join(', ')}), or add \`${id}\` to \`attendees\`.`
+          : `Add \`${id}\` to \`attendees\`.`,
       );
       return;
     }
@@ -48,7 +50,11 @@ export function checkMeetingDates(context: RuleContext): void {
   const start = realDate(meeting?.start);
   const end = realDate(meeting?.end);
   if (start && end && end < start) {
-    context.report('meeting/date-order', `The meeting ends on ${end}, before it starts on ${start}`, context.at(['meeting', 'end']));
+    context.report(
+      'meeting/date-order',
+      `The meeting ends on ${end}, before it starts on ${start}`,
+      context.at(['meeting', 'end']),
+    );
   }
 
   const last = lastMeetingDay(context.data);
