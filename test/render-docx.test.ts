@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommunique } from '../src/core/parse/communique.js';
 import type { Communique } from '../src/core/model.js';
 import { parseBody } from '../src/render/body.js';
-import { type DocxOptions, renderDocx } from '../src/render/docx.js';
+import { type DocxOptions, renderDocx } from '../src/render/docx/document.js';
 import { buildViewModel, type ViewModel } from '../src/render/view-model.js';
 
 /**

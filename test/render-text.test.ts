@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCommunique } from '../src/core/parse/communique.js';
 import type { Communique } from '../src/core/model.js';
 import { parseBody } from '../src/render/body.js';
-import { renderText } from '../src/render/text.js';
-import { buildViewModel } from '../src/render/view-model.js';
+import { compileTextTemplate, renderText as renderCompiled } from '../src/render/text/template.js';
+import { buildViewModel, type ViewModel } from '../src/render/view-model.js';
+
+const renderText = (view: ViewModel, source: string) => renderCompiled(view, compileTextTemplate(source));
 
 /**
  * The plain-text format as a reader of the email sees it: every example laid out within

@@ -55,3 +55,21 @@ export function withoutInternalMarkers(tree: Root): Root {
     children: tree.children.filter((node) => !(node.type === 'html' && INTERNAL_MARKER.test(node.value.trim()))),
   };
 }
+
+/**
+ * The title is the only first-level heading in every format: a body that uses `#`
+ * headings (valid Markdown, if not a valid communiqué) is shifted down a level rather
+ * than given a second title.
+ */
+export function withHeadingsBelowTitle(tree: Root): Root {
+  let shallowest = 7;
+  for (const node of tree.children) if (node.type === 'heading' && node.depth < shallowest) shallowest = node.depth;
+  if (shallowest >= 2) return tree;
+  const shift = 2 - shallowest;
+  return {
+    ...tree,
+    children: tree.children.map((node) =>
+      node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + shift) as 1 | 2 | 3 | 4 | 5 | 6 } : node,
+    ),
+  };
+}

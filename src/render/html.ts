@@ -1,9 +1,12 @@
 import Handlebars from 'handlebars';
-import type { Root, RootContent } from 'mdast';
+import type { Link, Root } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { withHeadingsBelowTitle } from './body.js';
+import { type ImageLoader, images } from './images.js';
 import type { ViewModel } from './view-model.js';
 
 /**
@@ -21,9 +24,7 @@ const bodyToHtml = unified()
   .use(rehypeSanitize, schema)
   .use(rehypeStringify);
 
-export type ImageSource = (url: string) => { data: Uint8Array; type: string } | undefined;
-
-export function bodyHtml(tree: Root, loadImage?: ImageSource): string {
+export function bodyHtml(tree: Root, loadImage?: ImageLoader): string {
   return String(bodyToHtml.stringify(bodyToHtml.runSync(selfContained(withHeadingsBelowTitle(tree), loadImage))));
 }
 
@@ -31,38 +32,21 @@ export function bodyHtml(tree: Root, loadImage?: ImageSource): string {
  * The page makes no requests of its own: a local image is embedded as a data URI, and a
  * remote one becomes a link to it, labelled with its alt text.
  */
-function selfContained(tree: Root, loadImage: ImageSource | undefined): Root {
-  const visit = (node: RootContent | Root): RootContent | Root => {
-    if (node.type === 'image') {
-      const image = loadImage?.(node.url);
-      if (image)
-        return {
-          ...node,
-          url: `data:image/${image.type === 'jpg' ? 'jpeg' : image.type};base64,${Buffer.from(image.data).toString('base64')}`,
-        };
-      return { type: 'link', url: node.url, children: [{ type: 'text', value: node.alt || node.url }] } as RootContent;
+function selfContained(tree: Root, loadImage: ImageLoader | undefined): Root {
+  if (images(tree).length === 0) return tree;
+  const copy = structuredClone(tree);
+  visit(copy, 'image', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    const image = loadImage?.(node.url);
+    if (image) {
+      const type = image.type === 'jpg' ? 'jpeg' : image.type;
+      node.url = `data:image/${type};base64,${Buffer.from(image.data).toString('base64')}`;
+      return;
     }
-    if ('children' in node)
-      return { ...node, children: (node.children as RootContent[]).map((child) => visit(child)) } as RootContent;
-    return node;
-  };
-  return visit(tree) as Root;
-}
-
-/**
- * The title is the page's only `h1`: a body that uses `#` headings (valid Markdown, if
- * not a valid communiqué) is shifted down a level rather than given a second `h1`.
- */
-function withHeadingsBelowTitle(tree: Root): Root {
-  const shallowest = Math.min(7, ...tree.children.filter((node) => node.type === 'heading').map((node) => node.depth));
-  if (shallowest >= 2) return tree;
-  const shift = 2 - shallowest;
-  return {
-    ...tree,
-    children: tree.children.map((node) =>
-      node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + shift) as 1 | 2 | 3 | 4 | 5 | 6 } : node,
-    ),
-  };
+    const link: Link = { type: 'link', url: node.url, children: [{ type: 'text', value: node.alt || node.url }] };
+    parent.children[index] = link;
+  });
+  return copy;
 }
 
 const html = Handlebars.create();
@@ -71,6 +55,6 @@ export function compileHtmlTemplate(source: string): Handlebars.TemplateDelegate
   return html.compile(source, { strict: true });
 }
 
-export function renderHtml(view: ViewModel, template: Handlebars.TemplateDelegate, loadImage?: ImageSource): string {
+export function renderHtml(view: ViewModel, template: Handlebars.TemplateDelegate, loadImage?: ImageLoader): string {
   return template({ ...view, body: new Handlebars.SafeString(bodyHtml(view.body, loadImage)) });
 }

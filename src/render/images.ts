@@ -12,6 +12,9 @@ export interface LoadedImage {
   type: 'png' | 'jpg' | 'gif' | 'bmp';
 }
 
+/** A local image named in the body, found and checked to be inside the project; undefined when it cannot be used. */
+export type ImageLoader = (url: string) => LoadedImage | undefined;
+
 export function isRemote(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url);
 }

@@ -1,8 +1,9 @@
 import Handlebars from 'handlebars';
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { ViewModel } from './view-model.js';
 
 /**
@@ -14,18 +15,15 @@ const stringifier = unified()
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', fences: true, rule: '-', listItemIndent: 'one' });
 
+/** The body as Markdown, without raw HTML anywhere: pandoc's raw_html extension is off, but nothing should rely on it. */
 export function bodyMarkdown(tree: Root): string {
-  const clean: Root = { ...tree, children: tree.children.filter((node: RootContent) => node.type !== 'html') };
-  return String(stringifier.stringify(stripInlineHtml(clean))).trimEnd();
-}
-
-/** Raw HTML inside paragraphs too: pandoc's raw_html extension is off, but nothing should rely on it. */
-function stripInlineHtml<T extends { children?: unknown[] }>(node: T): T {
-  if (!Array.isArray(node.children)) return node;
-  const children = node.children
-    .filter((child) => (child as { type?: string }).type !== 'html')
-    .map((child) => stripInlineHtml(child as { children?: unknown[] }));
-  return { ...node, children };
+  const clean = structuredClone(tree);
+  visit(clean, 'html', (_, index, parent) => {
+    if (!parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return String(stringifier.stringify(clean)).trimEnd();
 }
 
 const markdown = Handlebars.create();

@@ -1,6 +1,7 @@
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { frameLines } from '../diagnostics/code-frame.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
+import type { ImageLoader } from './images.js';
 import type { ViewModel } from './view-model.js';
 
 /**
@@ -18,9 +19,7 @@ export interface RenderInputs {
   view: ViewModel;
   /** The date written into formats that need one (.docx properties). */
   date: Date;
-  loadImage?: (
-    url: string,
-  ) => { data: Uint8Array; width: number; height: number; type: 'png' | 'jpg' | 'gif' | 'bmp' } | undefined;
+  loadImage?: ImageLoader;
 }
 
 export interface Renderer {
@@ -52,7 +51,7 @@ export async function prepareRenderer(
   template: TemplateSource | undefined,
 ): Promise<PreparedRenderer> {
   if (format === 'docx') {
-    const { renderDocx } = await import('./docx.js');
+    const { renderDocx } = await import('./docx/document.js');
     return {
       ok: true,
       renderer: {
@@ -98,8 +97,9 @@ async function compile(
     const template = compileMarkdownTemplate(source);
     return (view) => renderMarkdown(view, template);
   }
-  const { renderText } = await import('./text.js');
-  return (view) => renderText(view, source);
+  const { compileTextTemplate, renderText } = await import('./text/template.js');
+  const template = compileTextTemplate(source);
+  return (view) => renderText(view, template);
 }
 
 /** A template that failed while rendering: carries the diagnostic for the template file. */

@@ -1,16 +1,13 @@
-import Handlebars from 'handlebars';
-import type { Definition, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import type { PersonView, ViewModel } from './view-model.js';
+import type { Definition, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { withHeadingsBelowTitle } from '../body.js';
+import { CODE_BLANK, columns, GLUE, TEXT_WIDTH, wrapText } from './wrap.js';
 
 /**
- * Plain text for pasting into an email: everything wrapped at 72 columns, headings
+ * The body as plain text for pasting into an email: wrapped at 72 columns, headings
  * underlined, lists and tables laid out with spaces, and links turned into numbered
  * footnotes listed at the end, so that nothing in the communiqué is lost on the way.
- *
- * The body is laid out here, in code; the parts that come from the front matter are laid
- * out by a Handlebars template with the helpers below, so a project can rearrange them.
  */
-export const TEXT_WIDTH = 72;
 
 /** A footnoted URL: the body says `text [number]`, the Links section says `[number] url`. */
 export interface TextLink {
@@ -25,62 +22,6 @@ export interface BodyText {
   links: TextLink[];
 }
 
-// A space that must not become a line break: it keeps a link's `[1]` on the same line as
-// the word it belongs to. Private-use, so it never clashes with a real character.
-const GLUE = '\uE000';
-// A blank line inside a code block. The final clean-up squeezes runs of blank lines that
-// templates leave behind, and a code block's own blank lines must survive that.
-const CODE_BLANK = '\uE001';
-
-const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200B-\u200D\u2060\uFEFF]/gu;
-
-/** Columns a string takes up: a character each, but combining marks and zero-width characters take none. */
-function columns(text: string): number {
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : [...text.replace(ZERO_WIDTH, '')].length;
-}
-
-/**
- * Greedy filling: as many words as fit on each line. A word is never broken, so a URL or
- * a very long word longer than the line stands alone and runs past the edge. `\n` in the
- * text is a line break that is kept; every line after the first starts with `rest`.
- */
-export function wrapText(text: string, width: number = TEXT_WIDTH, first = '', rest = first): string[] {
-  const lines: string[] = [];
-  const restWidth = columns(rest);
-  let prefix = first;
-  for (const segment of text.split('\n')) {
-    let line = prefix;
-    let used = columns(prefix);
-    let empty = true;
-    for (const word of words(segment, width - restWidth)) {
-      const length = columns(word);
-      if (!empty && used + 1 + length > width) {
-        lines.push(line);
-        line = rest + word;
-        used = restWidth + length;
-      } else {
-        line = empty ? line + word : `${line} ${word}`;
-        used += empty ? length : 1 + length;
-      }
-      empty = false;
-    }
-    lines.push(line);
-    prefix = rest;
-  }
-  return lines.map((line) => line.replaceAll(GLUE, ' ').trimEnd());
-}
-
-function words(segment: string, room: number): string[] {
-  // Glue keeps `text [1]` together only while the pair fits on a line at all.
-  return segment
-    .split(/[ \t]+/)
-    .filter(Boolean)
-    .flatMap((word) => (word.includes(GLUE) && columns(word) > room ? word.split(GLUE).filter(Boolean) : [word]));
-}
-
-// ---------------------------------------------------------------------------------------
-// The body
-
 interface Context {
   links: Map<string, number>;
   definitions: Map<string, Definition>;
@@ -94,24 +35,10 @@ export function bodyText(tree: Root, width: number = TEXT_WIDTH): BodyText {
   return { text, links: [...context.links].map(([url, number]) => ({ number, url })) };
 }
 
-function collectDefinitions(node: Nodes, into: Map<string, Definition>): void {
-  if (node.type === 'definition' && !into.has(node.identifier)) into.set(node.identifier, node);
-  if ('children' in node) for (const child of node.children) collectDefinitions(child, into);
-}
-
-/**
- * The title, which the template underlines with `=`, is the only first-level heading: a
- * body written with `#` headings is shifted down a level, as the HTML page does.
- */
-function withHeadingsBelowTitle(tree: Root): Root {
-  const shallowest = Math.min(7, ...tree.children.filter((node) => node.type === 'heading').map((node) => node.depth));
-  if (shallowest >= 2) return tree;
-  return {
-    ...tree,
-    children: tree.children.map((node) =>
-      node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + 1) as 2 | 3 | 4 | 5 | 6 } : node,
-    ),
-  };
+function collectDefinitions(tree: Root, into: Map<string, Definition>): void {
+  visit(tree, 'definition', (node) => {
+    if (!into.has(node.identifier)) into.set(node.identifier, node);
+  });
 }
 
 /**
@@ -317,124 +244,4 @@ function footnote(url: string, context: Context): number {
     context.links.set(url, number);
   }
   return number;
-}
-
-// ---------------------------------------------------------------------------------------
-// The template
-
-/**
- * Helpers for text templates (a separate Handlebars instance: the HTML one escapes).
- *
- * - `{{underline text "="}}`: the text, and under it a line of the character as long as
- *   it (`-` when no character is given); a text too long for a line is wrapped first.
- * - `{{wrap text}}` or `{{#wrap}}…{{/wrap}}`: the text filled to 72 columns. Its own line
- *   breaks are kept (in the block form, each line of the block is a line). Options:
- *   `indent=N` indents every line after the first by N (a hanging indent); `margin=N`
- *   indents every line; `label="AGR-1"` starts the first line with the label and two
- *   spaces and hangs the rest under the text; `column=N` puts that text at column N at
- *   least; `width=N` fills to N columns instead of 72. The block form keeps the block's
- *   trailing newline.
- * - `{{#fact "Date"}}…{{/fact}}` or `{{fact "Date" value}}`: `Date:` and the value in a
- *   column at 12 (or `column=N`), as for the meeting facts.
- * - `{{person this}}`: one attendee as `Full Name — role, organisation; representing …`.
- * - `{{plural list "Owner" "Owners"}}`: the first word for one item, the second for more.
- */
-const templates = Handlebars.create();
-
-type Options = Handlebars.HelperOptions;
-
-function splitArgs(args: unknown[]): { values: unknown[]; options: Options } {
-  return { values: args.slice(0, -1), options: args.at(-1) as Options };
-}
-
-function asText(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
-}
-
-function number(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
-}
-
-function filled(content: string, hash: Record<string, unknown>): string {
-  const margin = ' '.repeat(number(hash.margin, 0));
-  const label = hash.label === undefined ? '' : asText(hash.label);
-  const hang = label ? Math.max(number(hash.column, 0), columns(label) + 2) : number(hash.indent, 0);
-  const first = margin + (label ? label + ' '.repeat(hang - columns(label)) : '');
-  const rest = margin + ' '.repeat(hang);
-  const lines = content.replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '');
-  return wrapText(lines, number(hash.width, TEXT_WIDTH), first, rest).join('\n');
-}
-
-function blockOr(this: unknown, values: unknown[], options: Options): { content: string; block: boolean } {
-  if (values.length > 0 || !options.fn) return { content: asText(values[0]), block: false };
-  return { content: options.fn(this), block: true };
-}
-
-templates.registerHelper('underline', (...args: unknown[]) => {
-  const { values } = splitArgs(args);
-  const char = asText(values[1]).charAt(0) || '-';
-  const lines = wrapText(asText(values[0]).replace(/\s+/g, ' ').trim());
-  return [...lines, char.repeat(Math.min(TEXT_WIDTH, Math.max(0, ...lines.map(columns))))].join('\n');
-});
-
-templates.registerHelper('wrap', function (this: unknown, ...args: unknown[]) {
-  const { values, options } = splitArgs(args);
-  const { content, block } = blockOr.call(this, values, options);
-  return filled(content, options.hash) + (block && content.endsWith('\n') ? '\n' : '');
-});
-
-templates.registerHelper('fact', function (this: unknown, ...args: unknown[]) {
-  const { values, options } = splitArgs(args);
-  const { content, block } = blockOr.call(this, values.slice(1), options);
-  const hash = { ...options.hash, label: `${asText(values[0])}:`, column: number(options.hash.column, 12) };
-  return filled(content, hash) + (block && content.endsWith('\n') ? '\n' : '');
-});
-
-const TOOK_PART: Record<string, string> = { remote: 'joined remotely', partial: 'for part of the meeting' };
-
-templates.registerHelper('person', (person: PersonView) => {
-  const details = [
-    person.description,
-    person.represents ? `representing ${person.represents}` : '',
-    person.proxyFor ? `proxy for ${person.proxyFor}` : '',
-    TOOK_PART[person.attendance] ?? '',
-  ].filter(Boolean);
-  return details.length > 0 ? `${person.fullName} — ${details.join('; ')}` : person.fullName;
-});
-
-templates.registerHelper('plural', (...args: unknown[]) => {
-  const { values } = splitArgs(args);
-  const count = Array.isArray(values[0]) ? values[0].length : Number(values[0]);
-  return asText(count === 1 ? values[1] : values[2]);
-});
-
-// One compiled template per source: a run renders many documents with the same template.
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
-
-function compile(source: string): Handlebars.TemplateDelegate {
-  let template = compiled.get(source);
-  if (!template) {
-    template = templates.compile(source, { noEscape: true, strict: true });
-    compiled.set(source, template);
-  }
-  return template;
-}
-
-/**
- * The communiqué as plain text from a text template. The template sees the view with
- * `body` as laid-out text and `links` as the footnoted URLs (`{{number}}`, `{{url}}`) for
- * its Links section. Runs of blank lines a template leaves where a section was left out
- * become one, trailing spaces go, and the text ends with exactly one newline.
- */
-export function renderText(view: ViewModel, template: string): string {
-  const body = bodyText(view.body);
-  const output = compile(template)({ ...view, body: body.text, links: body.links });
-  return `${output
-    .split(/\r?\n/)
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/[ \t]*\uE001/g, '')
-    .replace(/^\n+/, '')
-    .trimEnd()}\n`;
 }

@@ -1,0 +1,72 @@
+import stringWidth from 'string-width';
+
+/**
+ * Filling text to a width, as an email shows it: widths are display columns, so Chinese,
+ * Japanese and Korean characters count two, emoji as terminals show them, and combining
+ * marks none.
+ */
+export const TEXT_WIDTH = 72;
+
+/** A footnoted URL: the body says `text [number]`, the Links section says `[number] url`. */
+export interface TextLink {
+  number: number;
+  url: string;
+}
+
+export interface BodyText {
+  /** The laid-out body, without a trailing newline. */
+  text: string;
+  /** Footnoted URLs, in the order they are first referred to. */
+  links: TextLink[];
+}
+
+// A space that must not become a line break: it keeps a link's `[1]` on the same line as
+// the word it belongs to. Private-use, so it never clashes with a real character.
+export const GLUE = '\uE000';
+// A blank line inside a code block. The final clean-up squeezes runs of blank lines that
+// templates leave behind, and a code block's own blank lines must survive that.
+export const CODE_BLANK = '\uE001';
+
+/** Columns a string takes up on a screen or in a fixed-width email. */
+export function columns(text: string): number {
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+}
+
+/**
+ * Greedy filling: as many words as fit on each line. A word is never broken, so a URL or
+ * a very long word longer than the line stands alone and runs past the edge. `\n` in the
+ * text is a line break that is kept; every line after the first starts with `rest`.
+ */
+export function wrapText(text: string, width: number = TEXT_WIDTH, first = '', rest = first): string[] {
+  const lines: string[] = [];
+  const restWidth = columns(rest);
+  let prefix = first;
+  for (const segment of text.split('\n')) {
+    let line = prefix;
+    let used = columns(prefix);
+    let empty = true;
+    for (const word of words(segment, width - restWidth)) {
+      const length = columns(word);
+      if (!empty && used + 1 + length > width) {
+        lines.push(line);
+        line = rest + word;
+        used = restWidth + length;
+      } else {
+        line = empty ? line + word : `${line} ${word}`;
+        used += empty ? length : 1 + length;
+      }
+      empty = false;
+    }
+    lines.push(line);
+    prefix = rest;
+  }
+  return lines.map((line) => line.replaceAll(GLUE, ' ').trimEnd());
+}
+
+function words(segment: string, room: number): string[] {
+  // Glue keeps `text [1]` together only while the pair fits on a line at all.
+  return segment
+    .split(/[ \t]+/)
+    .filter(Boolean)
+    .flatMap((word) => (word.includes(GLUE) && columns(word) > room ? word.split(GLUE).filter(Boolean) : [word]));
+}
