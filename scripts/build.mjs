@@ -1,6 +1,6 @@
 // Build: generate the schema validators, then bundle the CLI with esbuild. Each command
 // is its own chunk, loaded only when that command runs, so `--help` stays instant.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidatorModule } from './schemas.mjs';
@@ -8,7 +8,9 @@ import { generateValidatorModule } from './schemas.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 mkdirSync(join(root, 'src/generated'), { recursive: true });
-writeFileSync(join(root, 'src/generated/validators.js'), generateValidatorModule(root));
+const validators = join(root, 'src/generated/validators.js');
+writeFileSync(`${validators}.${process.pid}.tmp`, generateValidatorModule(root));
+renameSync(`${validators}.${process.pid}.tmp`, validators);
 
 const esbuild = await import('esbuild');
 
@@ -25,14 +27,17 @@ const withoutJsYaml = {
     }));
   },
 };
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// Built beside dist/ and swapped in, so a test run building while another runs the binary
+// never finds dist/ half-written or missing.
+const staging = join(root, `dist.${process.pid}.tmp`);
+rmSync(staging, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
   entryPoints: {
     cli: 'src/cli/main.ts',
     worker: 'src/pipeline/worker.ts',
   },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -50,3 +55,7 @@ await esbuild.build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+const previous = join(root, `dist.${process.pid}.old`);
+if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), previous);
+renameSync(staging, join(root, 'dist'));
+rmSync(previous, { recursive: true, force: true });

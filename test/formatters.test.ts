@@ -204,7 +204,7 @@ describe('stylish', () => {
         '> 10 | abc',
         '     |    ^',
         '',
-        '✖ 1 problem (0 errors, 0 warnings, 1 info) in 1 of 1 file',
+        'ℹ 1 note in 1 of 1 file',
         '',
       ].join('\n'),
     );

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateModelTypes } from '../scripts/model.mjs';
 import { createAjv, generateValidatorModule, loadSchemas } from '../scripts/schemas.mjs';
 import { ruleDocsAnchor, rules } from '../src/diagnostics/rules.js';
 
@@ -61,6 +62,11 @@ describe('the published schemas', () => {
       });
     });
   }
+
+  it('are what the model types were generated from', async () => {
+    // Fails when a schema changes and the types were not regenerated (`npm run generate`).
+    expect(readFileSync(join(repo, 'src/generated/model.ts'), 'utf8')).toBe(await generateModelTypes(repo));
+  });
 
   it('are what the built validators were generated from', () => {
     // Fails when a schema changes and the validators were not rebuilt (`npm run build`).

@@ -78,8 +78,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   configOptions(program.command('render'))
     .summary('render communiqués to HTML, DOCX-ready Markdown, plain text or Word')
     .description(
-      'Render communiqués at any stage; drafts are marked DRAFT in every format. Internal content is left out unless --include-internal.\n' +
-        'Files are written to --out (default: rendered/) with a manifest.json; a file communique did not write is never replaced without --force.',
+      'Render communiqués at any stage; drafts are marked DRAFT in every format. Internal content is left out\n' +
+        'unless --include-internal. Files are written to --out (default: rendered/) with a manifest.json; a file\n' +
+        'communique did not write is never replaced without --force.',
     )
     .argument('[paths...]', 'files, folders or globs to render')
     .addOption(
@@ -100,8 +101,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   configOptions(program.command('export'))
     .summary('publish communiqués: every configured format, only documents ready for publication')
     .description(
-      'Check each communiqué at the `published` stage and refuse any that fail; write every format the configuration names\n' +
-        '(default: html, md, txt and docx) into the output folder with a manifest of files and content hashes. Internal content never reaches an export.',
+      'Check each communiqué at the `published` stage and refuse any that fail; write every format the configuration\n' +
+        'names (default: html, md, txt and docx) into the output folder with a manifest of files and content hashes.\n' +
+        'Internal content never reaches an export.',
     )
     .argument('[paths...]', "files, folders or globs to export (default: the configuration's files)")
     .option('-o, --out <folder>', "the folder to export into (default: the configuration's export.out, or public)")
@@ -115,7 +117,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .summary('turn old communiqués (plain text, Markdown or Word) into communiqué drafts')
     .description(
       'Import .txt, .md and .docx communiqués (or folders of them) as drafts that pass validate at the draft stage.\n' +
-        'What the source does not say is left as a marked placeholder. Writes next to each source (or into --out), never over an existing file.',
+        'What the source does not say is left as a marked placeholder. Writes next to each source (or into --out),\n' +
+        'never over an existing file.',
     )
     .argument('<paths...>', 'files or folders to import')
     .option('-o, --out <folder>', 'write the drafts into this folder')
@@ -129,7 +132,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('init')
     .summary('set up a repository for communiqués (never overwrites)')
     .description(
-      'Create communique.config.json, a communiques/ folder, the editor setting that validates front matter, and a CI workflow. Existing files are left as they are.',
+      'Create communique.config.json, a communiques/ folder, the editor setting that validates front matter, and a\n' +
+        'CI workflow. Existing files are left as they are.',
     )
     .action(async () => {
       const { initCommand } = await import('../commands/init.js');

@@ -2,7 +2,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { resolveInputs, resolveSettings } from '../config/settings.js';
 import { parseCommunique, spanOfPath } from '../core/parse/communique.js';
 import { frameLines } from '../diagnostics/code-frame.js';
-import type { FileResult } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type FileResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic, runProblem } from '../diagnostics/make.js';
 import { importSource } from '../import/import.js';
 import type { ImportResult } from '../import/types.js';
@@ -116,9 +116,11 @@ export async function importCommand(paths: readonly string[], options: ImportCom
 /** Each placeholder at its place in the draft, so an editor can jump to it. */
 function placeholderDiagnostics(name: string, result: ImportResult): FileResult {
   const parsed = parseCommunique(result.text);
-  const messages = result.placeholders.map((placeholder) =>
-    makeDiagnostic('import/placeholder', placeholder.message, spanOfPath(parsed, placeholder.path)),
-  );
+  const messages = result.placeholders
+    .map((placeholder) =>
+      makeDiagnostic('import/placeholder', placeholder.message, spanOfPath(parsed, placeholder.path)),
+    )
+    .sort(compareDiagnostics);
   return { file: name, messages, lines: frameLines(messages, (line) => parsed.source!.lineText(line)) };
 }
 

@@ -76,8 +76,21 @@ export function monthNumber(name: string): number {
   return MONTH_NAMES.findIndex((full) => full.startsWith(lower.slice(0, 3))) + 1;
 }
 
-export const MONTH_PATTERN =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A month's name or its abbreviation, with an optional full stop: "Nov", "Sept.", "November". */
+export const MONTH_PATTERN = `(${[
+  'jan(?:uary)?',
+  'feb(?:ruary)?',
+  'mar(?:ch)?',
+  'apr(?:il)?',
+  'may',
+  'june?',
+  'july?',
+  'aug(?:ust)?',
+  'sep(?:t(?:ember)?)?',
+  'oct(?:ober)?',
+  'nov(?:ember)?',
+  'dec(?:ember)?',
+].join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const WEEKDAY = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?';
 const RANGE = '\\s*(?:-|–|—|and|to|&)\\s*';

@@ -52,7 +52,9 @@ const catalogue = [
       id: 'document/empty',
       title: 'The file is empty',
       severity: 'error',
-      hint: 'Start the file with a front matter block: a line with `---`, the YAML fields, and another `---` line. `communique new` writes one for you.',
+      hint:
+        'Start the file with a front matter block: a line with `---`, the YAML fields, and another `---` line. ' +
+        '`communique new` writes one for you.',
     },
     {
       id: 'document/binary',
@@ -397,7 +399,7 @@ const catalogue = [
       id: 'import/placeholder',
       title: 'The source does not state a field',
       severity: 'info',
-      hint: 'Fill in the field; `communique validate` flags the placeholder until you do.',
+      hint: '',
     },
   ]),
   // communique itself

@@ -98,6 +98,10 @@ export const formatStylish: Formatter = (results, context) => {
   const s = summarise(files);
   const problems = s.errors + s.warnings + s.infos;
   if (problems === 0) return head + chalk.green(`✔ ${plural(s.files, 'file')} checked, no problems`) + '\n';
+  const where = `in ${s.filesWithProblems} of ${plural(s.files, 'file')}`;
+  // Notes alone are not problems: say what they are.
+  if (s.errors + s.warnings === 0)
+    return `${head}${blocks.join('\n')}\n${chalk.blue.bold(`ℹ ${plural(s.infos, 'note')} ${where}`)}\n`;
   const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning')];
   if (s.infos > 0) counts.push(plural(s.infos, 'info'));
   const summary = `✖ ${plural(problems, 'problem')} (${counts.join(', ')}) in ${s.filesWithProblems} of ${plural(s.files, 'file')}`;

@@ -108,9 +108,10 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
     case 'const': {
       const allowed = error.params.allowedValue;
       // `"1"` and `1` print alike; when only the type differs, say so.
+      const kind = typeName(typeOf(allowed)).replace(/^an? /, '');
       const text =
         typeof error.data !== typeof allowed && String(error.data) === String(allowed)
-          ? `${capitalise(subject)} must be the ${typeName(typeOf(allowed)).replace(/^an? /, '')} ${String(allowed)}, not the text ${JSON.stringify(error.data)}`
+          ? `${capitalise(subject)} must be the ${kind} ${String(allowed)}, not the text ${JSON.stringify(error.data)}`
           : `${capitalise(subject)} is ${quote(error.data)}; it must be ${quote(allowed)}`;
       return at(
         'schema/enum',

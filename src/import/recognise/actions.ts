@@ -80,7 +80,8 @@ export function recogniseActions(
     const due = dueOf(found[2]!, meetingDay);
     actions.push({ id, text: sentence, owner, ...(due ? { due } : {}), status: 'open' });
     if (outside) {
-      const message = `${id}: owner stated as '${stated}'; add it to organisations in communique.config.json (or as an attendee) and set it as the owner`;
+      const where = 'add it to organisations in communique.config.json (or as an attendee) and set it as the owner';
+      const message = `${id}: owner stated as '${stated}'; ${where}`;
       findings.leave(['actions', actions.length - 1, 'owner'], message);
     }
   }

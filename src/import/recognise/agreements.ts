@@ -8,8 +8,13 @@ import { escapeRegExp, type Reading, sentences } from './reading.js';
  * Reference were endorsed …", and the items of a list introduced by "The Group agreed:" or
  * under a "Decisions" heading.
  */
-const GROUP_SUBJECT =
-  '(?:Group|group|Members|members|Committee|Council|Board|Roundtable|Forum|Taskforce|Ministers|Meeting|meeting|they|They|It|it|Participants|participants|Chair|Chairs|Co-chairs|Co-Chairs|Partners|Leaders)';
+const GROUP_SUBJECT = `(?:${[
+  'Group group Members members Committee Council Board Roundtable Forum Taskforce Ministers Meeting meeting',
+  'they They It it Participants participants Chair Chairs Co-chairs Co-Chairs Partners Leaders',
+]
+  .join(' ')
+  .split(' ')
+  .join('|')})`;
 const LEAD_IN =
   '(?:(?:In addition|Also|Further(?:more)?|Finally|Additionally|At (?:the|this) meeting|During the meeting|Importantly),?\\s+)?';
 const ADVERBS = '(?:also|again|further|unanimously|formally|then|collectively|strongly|warmly)';

@@ -9,8 +9,28 @@ export interface FoundGroup {
   short_name?: string;
 }
 
-export const GROUP_NOUN =
-  /\b(Group|Council|Committee|Board|Roundtable|Round Table|Forum|Taskforce|Task Force|Network|Panel|Commission|Alliance|Partnership|Assembly|Cabinet|Reference Group|Working Group|Meeting of Ministers)$/;
+const GROUP_NOUNS = [
+  'Group',
+  'Council',
+  'Committee',
+  'Board',
+  'Roundtable',
+  'Round Table',
+  'Forum',
+  'Taskforce',
+  'Task Force',
+  'Network',
+  'Panel',
+  'Commission',
+  'Alliance',
+  'Partnership',
+  'Assembly',
+  'Cabinet',
+  'Reference Group',
+  'Working Group',
+  'Meeting of Ministers',
+];
+export const GROUP_NOUN = new RegExp(`\\b(${GROUP_NOUNS.join('|')})$`);
 const MET =
   /^(?:(?:On|In|At)\s[^,]+,\s+)?(?:The\s+|the\s+)?(\p{Lu}.*?)\s+(?:(?:first|last|also|again|formally|recently)\s+)?(?:met|convened|gathered|held its)\b/u;
 

@@ -7,12 +7,38 @@ import type { Attendee } from '../../core/model.js';
  */
 export type Person = Pick<Attendee, 'honorific' | 'name' | 'post_nominals' | 'role' | 'organisation'>;
 
-export const HONORIFIC =
-  /^(The Hon(?:ourable)?\.?|Hon\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Associate Professor|Assoc\.? Prof\.?|Prof(?:essor)?\.?|Senator|Sir|Dame|Cr\.?|Councillor|Commissioner|Aunty|Uncle|Rev(?:erend)?\.?|Justice|Judge)\s+/;
+const TITLES = [
+  'The Hon(?:ourable)?\\.?',
+  'Hon\\.?',
+  'Mr\\.?',
+  'Mrs\\.?',
+  'Ms\\.?',
+  'Miss',
+  'Mx\\.?',
+  'Dr\\.?',
+  'Associate Professor',
+  'Assoc\\.? Prof\\.?',
+  'Prof(?:essor)?\\.?',
+  'Senator',
+  'Sir',
+  'Dame',
+  'Cr\\.?',
+  'Councillor',
+  'Commissioner',
+  'Aunty',
+  'Uncle',
+  'Rev(?:erend)?\\.?',
+  'Justice',
+  'Judge',
+];
+export const HONORIFIC = new RegExp(`^(${TITLES.join('|')})\\s+`);
 const POST_NOMINALS = new Set(
-  'AC AO AM OAM PSM CSC CSM APM AFSM ESM DSC MP MLA MLC QC SC KC PhD FAICD GAICD MAICD FRACP FRACS FTSE FAA FAHMS FASSA FRSN FCA CPA LLB MBE OBE CBE KBE DBE ADC'.split(
-    ' ',
-  ),
+  [
+    'AC AO AM OAM PSM CSC CSM APM AFSM ESM DSC MP MLA MLC QC SC KC PhD FAICD GAICD MAICD FRACP FRACS FTSE FAA',
+    'FAHMS FASSA FRSN FCA CPA LLB MBE OBE CBE KBE DBE ADC',
+  ]
+    .join(' ')
+    .split(' '),
 );
 /** Words that make a run of capitalised words a role or an organisation, never a person. */
 const NOT_A_NAME = new Set(
@@ -26,8 +52,14 @@ const NOT_A_NAME = new Set(
     .join(' ')
     .split(' '),
 );
-export const ORG_WORD =
-  /\b(?:Department|Secretariat|Agency|Government|Office|Commission|Council|Authority|Ministry|Taskforce|Group|Committee|Service|Services|Team|Unit|Branch|Division|Institute|Foundation|Association|Trust|Company|Limited|Ltd|Inc|Network|Corporation|Partners?|working group|University|Centre|Board)\b/i;
+const ORGANISATION_WORDS = [
+  'Department Secretariat Agency Government Office Commission Council Authority Ministry Taskforce Group Committee',
+  'Service Services Team Unit Branch Division Institute Foundation Association Trust Company Limited Ltd Inc Network',
+  'Corporation Partners? University Centre Board',
+]
+  .join(' ')
+  .split(' ');
+export const ORG_WORD = new RegExp(`\\b(?:${[...ORGANISATION_WORDS, 'working group'].join('|')})\\b`, 'i');
 
 /** A name with its honorific and post-nominals, or undefined when the text is not a person's name. */
 export function parseName(text: string): Omit<Person, 'role' | 'organisation'> | undefined {
