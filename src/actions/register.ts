@@ -1,13 +1,13 @@
-import { meetingDays, realDate } from '../core/dates.js';
-import type { Action, Communique } from '../core/model.js';
-import { CLOSED_STATUSES } from '../core/vocabulary.js';
-
 /**
  * The action register across meetings: every action of every communiqué of a group, once,
  * as it stands in the latest communiqué that mentions it. An action carried forward (its
  * `carried_from` names the earlier communiqué and action) is the same action, so one
  * closed in a later communiqué shows as closed.
  */
+import { meetingDays, realDate } from '../core/dates.js';
+import type { Action, Communique } from '../core/model.js';
+import { CLOSED_STATUSES } from '../core/vocabulary.js';
+
 export interface RegisterSource {
   /** The communiqué's id, or its file name without extension when it has none. */
   key: string;

@@ -1,6 +1,6 @@
+/** The register as people read it: a table sized to the terminal, or Markdown for other tools. */
 import type { RegisterEntry } from './register.js';
 
-/** The register as people read it: a table sized to the terminal, or Markdown for other tools. */
 const HEADERS = ['Group', 'ID', 'Action', 'Owner', 'Due', 'Status', 'Raised in'];
 
 function status(entry: RegisterEntry): string {

@@ -1,10 +1,10 @@
-import type { InputStream, OutputStream } from '../io/io.js';
-import type { Prompts } from '../io/prompts.js';
-
 /**
  * The real prompts, drawn by @inquirer/prompts on the terminal — the only module that
  * loads it, and only when a question is asked.
  */
+import type { InputStream, OutputStream } from '../io/io.js';
+import type { Prompts } from '../io/prompts.js';
+
 export function inquirerPrompts(io: { stdin?: InputStream; stderr: OutputStream }): Prompts {
   const context = () => ({
     input: io.stdin as NodeJS.ReadableStream,

@@ -1,3 +1,8 @@
+/**
+ * `communique actions [paths…]`: the action register across meetings, as a table on the
+ * terminal, Markdown, JSON, or (for CI) overdue actions as diagnostics in any of the
+ * formats `validate` writes.
+ */
 import { basename } from 'node:path';
 import { buildRegister, filterRegister, type RegisterSource } from '../actions/register.js';
 import { registerMarkdown, registerTable } from '../actions/views.js';
@@ -14,11 +19,6 @@ import { readBounded } from '../io/read.js';
 import { runFiles } from '../pipeline/run-files.js';
 import { fail, formatContext, reportProblems } from './report.js';
 
-/**
- * `communique actions [paths…]`: the action register across meetings, as a table on the
- * terminal, Markdown, JSON, or (for CI) overdue actions as diagnostics in any of the
- * formats `validate` writes.
- */
 export interface ActionsOptions {
   format?: string;
   status?: string;

@@ -1,3 +1,10 @@
+/**
+ * `communique import <files…>`: old communiqués — plain text, Markdown or Word — turned
+ * into communiqué drafts that pass `validate` at the draft stage. What the source does not
+ * say is left as a marked placeholder, reported as an `import/placeholder` at its place in
+ * the draft. A file is written next to its source (or into --out) and never over an
+ * existing one.
+ */
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { resolveInputs, resolveSettings } from '../config/settings.js';
 import { parseCommunique, spanOfPath } from '../core/parse/communique.js';
@@ -12,13 +19,6 @@ import { readBounded, readHead } from '../io/read.js';
 import { writeNewFile } from '../io/write.js';
 import { fail, formatContext, reportProblems } from './report.js';
 
-/**
- * `communique import <files…>`: old communiqués — plain text, Markdown or Word — turned
- * into communiqué drafts that pass `validate` at the draft stage. What the source does not
- * say is left as a marked placeholder, reported as an `import/placeholder` at its place in
- * the draft. A file is written next to its source (or into --out) and never over an
- * existing one.
- */
 export interface ImportCommandOptions {
   out?: string;
   dryRun?: boolean;

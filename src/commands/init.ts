@@ -1,15 +1,15 @@
-import { join, relative } from 'node:path';
-import { CONFIG_FILE_NAMES } from '../config/discover.js';
-import { EXIT } from '../io/exit.js';
-import type { Io } from '../io/io.js';
-import { writeNewFile } from '../io/write.js';
-
 /**
  * `communique init`: set a repository up in one step — a configuration file with its
  * `$schema`, a `communiques/` folder, the editor setting that validates front matter as
  * you type, and a CI workflow with annotations and SARIF upload. It never overwrites:
  * run again, it says what is already there.
  */
+import { join, relative } from 'node:path';
+import { CONFIG_FILE_NAMES } from '../config/discover.js';
+import { EXIT } from '../io/exit.js';
+import type { Io } from '../io/io.js';
+import { writeNewFile } from '../io/write.js';
+
 const SCHEMAS = './node_modules/communique/schemas';
 
 const CONFIG = {

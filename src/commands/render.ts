@@ -1,3 +1,8 @@
+/**
+ * `communique render` (any stage, one format, for looking at or sending a draft) and
+ * `communique export` (the publication step: every configured format, only documents that
+ * pass at the `published` stage, never internal content, with a manifest).
+ */
 import { basename, resolve } from 'node:path';
 import { resolveInputs, resolveSettings, type Settings } from '../config/settings.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
@@ -19,11 +24,6 @@ import {
 } from '../render/renderers.js';
 import { fail, GENERATOR, reportProblems } from './report.js';
 
-/**
- * `communique render` (any stage, one format, for looking at or sending a draft) and
- * `communique export` (the publication step: every configured format, only documents that
- * pass at the `published` stage, never internal content, with a manifest).
- */
 export interface RenderOptions {
   to: OutputFormat;
   out?: string;

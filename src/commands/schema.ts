@@ -1,3 +1,7 @@
+/**
+ * `communique schema [name] [--out folder]`: the published JSON Schemas, for editors and
+ * other tools. One by name on stdout, or all of them written to a folder.
+ */
 import { join, resolve } from 'node:path';
 import { runProblem } from '../diagnostics/make.js';
 import { EXIT } from '../io/exit.js';
@@ -6,10 +10,6 @@ import { packageFile } from '../io/package-files.js';
 import { writeAtomically } from '../io/write.js';
 import { fail } from './report.js';
 
-/**
- * `communique schema [name] [--out folder]`: the published JSON Schemas, for editors and
- * other tools. One by name on stdout, or all of them written to a folder.
- */
 export interface SchemaOptions {
   out?: string;
   force?: boolean;

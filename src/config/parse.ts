@@ -1,3 +1,8 @@
+/**
+ * The project configuration, `communique.config.json`: which files to check, rule
+ * severities, the stage to enforce and the organisations that may own actions. Parsing
+ * is pure and reports problems through the same diagnostics as communiqués.
+ */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { rules } from '../diagnostics/rules.js';
@@ -8,11 +13,6 @@ import { SourceText } from '../core/parse/source-text.js';
 import { locateYamlPath, parseFrontMatterYaml } from '../core/parse/yaml.js';
 import { validateConfig } from '../generated/validators.js';
 
-/**
- * The project configuration, `communique.config.json`: which files to check, rule
- * severities, the stage to enforce and the organisations that may own actions. Parsing
- * is pure and reports problems through the same diagnostics as communiqués.
- */
 export type CommuniqueConfig = CommuniqueConfiguration;
 
 export type ParsedConfig =

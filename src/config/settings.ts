@@ -1,3 +1,9 @@
+/**
+ * Everything a command needs to know about how it runs, settled once from the options,
+ * the configuration file and the environment: the checks to apply, the project's folder,
+ * today's date, the date to stamp renders with. Every command builds its settings here,
+ * so `validate`, `render`, `actions` and `new` check a file the same way.
+ */
 import { relative, resolve } from 'node:path';
 import type { CheckOptions } from '../core/check/check.js';
 import { realDate } from '../core/dates.js';
@@ -10,12 +16,6 @@ import type { Io } from '../io/io.js';
 import { discoverConfig, type LoadedConfig, loadConfig } from './discover.js';
 import type { CommuniqueConfig } from './parse.js';
 
-/**
- * Everything a command needs to know about how it runs, settled once from the options,
- * the configuration file and the environment: the checks to apply, the project's folder,
- * today's date, the date to stamp renders with. Every command builds its settings here,
- * so `validate`, `render`, `actions` and `new` check a file the same way.
- */
 export interface Settings {
   cwd: string;
   /** The configuration file's folder, or the working folder when there is none. */

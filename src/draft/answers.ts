@@ -1,3 +1,7 @@
+/**
+ * The answers a draft is made from, whichever way they came: flags, an answers file, the
+ * prompts. Every field is optional here; what is still missing is decided later.
+ */
 import type { Attendance, Attendee, MeetingMode } from '../core/model.js';
 import { asRecord } from '../core/model.js';
 import {
@@ -11,10 +15,6 @@ import {
   textProblem,
 } from './fields.js';
 
-/**
- * The answers a draft is made from, whichever way they came: flags, an answers file, the
- * prompts. Every field is optional here; what is still missing is decided later.
- */
 export interface DraftAnswers {
   /** A group's name or short name as typed, or the group itself. */
   group?: string | { name: string; short_name?: string };

@@ -1,3 +1,7 @@
+/**
+ * Turning settled answers into the draft's text. Pure: the template's source comes in,
+ * the file's text goes out.
+ */
 import Handlebars from 'handlebars';
 import type { Action, Attendance, Attendee, MeetingMode } from '../core/model.js';
 import { realDate } from '../core/dates.js';
@@ -6,10 +10,6 @@ import { normalise, slugify } from '../core/text.js';
 import { frontMatterYaml } from '../core/write-front-matter.js';
 import type { Group } from './carry.js';
 
-/**
- * Turning settled answers into the draft's text. Pure: the template's source comes in,
- * the file's text goes out.
- */
 export interface DraftPlan {
   group: Group;
   date: string;

@@ -1,12 +1,12 @@
-import { meetingDays } from '../core/dates.js';
-import type { Action, Attendee, Communique, Group, MeetingMode } from '../core/model.js';
-import { CLOSED_STATUSES } from '../core/vocabulary.js';
-
 /**
  * What a new draft inherits from the group's latest communiqué: its members, the chair,
  * where and how it met (or where it said it would meet next), and every action not yet
  * finished. Pure: the caller reads the files.
  */
+import { meetingDays } from '../core/dates.js';
+import type { Action, Attendee, Communique, Group, MeetingMode } from '../core/model.js';
+import { CLOSED_STATUSES } from '../core/vocabulary.js';
+
 export interface KnownCommunique {
   /** The file's name without folder or extension, the id of last resort. */
   stem: string;

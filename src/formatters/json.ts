@@ -1,10 +1,10 @@
-import type { Formatter } from './types.js';
-
 /**
  * Machine-readable output for scripts. The key order is spelled out so the output stays
  * stable even if Diagnostic grows fields. The hint is there for tools that show advice
  * (editors, bots); it is absent when the message says what to do.
  */
+import type { Formatter } from './types.js';
+
 export const formatJson: Formatter = (results) => {
   const data = results.map((result) => ({
     file: result.file,

@@ -1,14 +1,14 @@
+/**
+ * The body of an imported communiqué: its blocks as a Markdown syntax tree, written out by
+ * remark-stringify (which escapes what must be escaped). The source's shallowest heading
+ * becomes `##`, under the title, and no heading skips a level.
+ */
 import type { BlockContent, List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Block } from './types.js';
 
-/**
- * The body of an imported communiqué: its blocks as a Markdown syntax tree, written out by
- * remark-stringify (which escapes what must be escaped). The source's shallowest heading
- * becomes `##`, under the title, and no heading skips a level.
- */
 // GFM tables only: the full GFM extension escapes `@` and `www.`, which would stop email
 // addresses and web addresses in old communiqués from becoming links.
 const stringifier = unified()

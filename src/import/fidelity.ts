@@ -1,3 +1,8 @@
+/**
+ * How much of the source an import keeps: the source's words, and how many of them the
+ * draft's title and body have in the same order. Markup is not words: the body is read
+ * back as Markdown and counted as a reader sees it.
+ */
 import type { Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -6,11 +11,6 @@ import { unified } from 'unified';
 import { blockWords } from './recognise/reading.js';
 import type { Block } from './types.js';
 
-/**
- * How much of the source an import keeps: the source's words, and how many of them the
- * draft's title and body have in the same order. Markup is not words: the body is read
- * back as Markdown and counted as a reader sees it.
- */
 const reader = unified().use(remarkParse).use(remarkGfm);
 
 export function wordsOf(text: string): string[] {

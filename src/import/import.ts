@@ -1,3 +1,9 @@
+/**
+ * From an old communiqué to a draft: the facts a reader would pick out of the text go into
+ * the front matter, every sentence stays in the body, and whatever cannot be found is left
+ * as a marked placeholder that `validate` accepts at the draft stage. Pure: bytes in, the
+ * draft's text out.
+ */
 import { slugify } from '../core/text.js';
 import { frontMatterYaml } from '../core/write-front-matter.js';
 import { bodyMarkdown } from './body.js';
@@ -16,12 +22,6 @@ import { markdownToBlocks } from './sources/markdown.js';
 import { textToBlocks } from './sources/text.js';
 import type { Block, ImportOptions, ImportResult } from './types.js';
 
-/**
- * From an old communiqué to a draft: the facts a reader would pick out of the text go into
- * the front matter, every sentence stays in the body, and whatever cannot be found is left
- * as a marked placeholder that `validate` accepts at the draft stage. Pure: bytes in, the
- * draft's text out.
- */
 export async function importSource(
   bytes: Uint8Array,
   extension: string,

@@ -1,9 +1,9 @@
-import type { PhrasingContent } from 'mdast';
-
 /**
  * What the importer works on: a document as a list of blocks, whether it came from plain
  * text, Markdown or Word, and what it makes of them.
  */
+import type { PhrasingContent } from 'mdast';
+
 export type Block =
   | { kind: 'heading'; text: string; level: number; inline?: PhrasingContent[] }
   | { kind: 'paragraph'; text: string; inline?: PhrasingContent[] }

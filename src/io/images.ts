@@ -1,12 +1,12 @@
-import { isAbsolute, relative, resolve } from 'node:path';
-import { imageSize, type LoadedImage } from '../render/images.js';
-import type { FileSystem } from './io.js';
-
 /**
  * Local images named in a communiqué body, found on disk. A local file must be inside the
  * project — after following links — because renderers embed it and pandoc embeds any
  * local file an image names (`![x](/etc/hostname)`).
  */
+import { isAbsolute, relative, resolve } from 'node:path';
+import { imageSize, type LoadedImage } from '../render/images.js';
+import type { FileSystem } from './io.js';
+
 export function localImagePath(
   fs: FileSystem,
   url: string,

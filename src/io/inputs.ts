@@ -1,6 +1,3 @@
-import { isAbsolute, relative, resolve } from 'node:path';
-import type { FileSystem } from './io.js';
-
 /**
  * Turning the paths a user typed — files, folders, globs — into the list of files to
  * work on, each named as the user would recognise it. Folders yield the files with the
@@ -8,6 +5,9 @@ import type { FileSystem } from './io.js';
  * the working directory; the configuration's `ignore` patterns apply to everything found,
  * but never to a file named outright.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { FileSystem } from './io.js';
+
 export interface FileToCheck {
   /** Absolute path, for reading. */
   path: string;

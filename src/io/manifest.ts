@@ -1,3 +1,9 @@
+/**
+ * Writing rendered files without ever losing anything a person wrote. Every output folder
+ * gets a `manifest.json` listing the files communique wrote there and their SHA-256; a file
+ * is replaced only if the manifest says communique wrote it and it has not been changed
+ * since — anything else needs `--force`. A source file is never replaced, even then.
+ */
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { FileResult } from '../diagnostics/diagnostic.js';
@@ -5,12 +11,6 @@ import { runProblem } from '../diagnostics/make.js';
 import type { FileSystem } from './io.js';
 import { writeAtomically } from './write.js';
 
-/**
- * Writing rendered files without ever losing anything a person wrote. Every output folder
- * gets a `manifest.json` listing the files communique wrote there and their SHA-256; a file
- * is replaced only if the manifest says communique wrote it and it has not been changed
- * since — anything else needs `--force`. A source file is never replaced, even then.
- */
 export const MANIFEST = 'manifest.json';
 
 export interface ManifestEntry {

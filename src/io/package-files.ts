@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 /**
  * Files that ship with communique (schemas, templates), found from wherever this code was
  * loaded: src/ in tests, dist/ when built, node_modules/communique when installed.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 let root: string | undefined;
 
 export function packageRoot(): string {

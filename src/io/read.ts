@@ -1,6 +1,3 @@
-import { constants } from 'node:fs';
-import type { FileSystem } from './io.js';
-
 /**
  * Reading a file whole, but only a regular file and only up to a limit. A device or a
  * FIFO reports a size of 0 (so a size check alone never stops `/dev/zero`) and a FIFO
@@ -9,6 +6,9 @@ import type { FileSystem } from './io.js';
  * thread or in a CLI run with nothing else to do, where each async round trip costs more
  * than the read.
  */
+import { constants } from 'node:fs';
+import type { FileSystem } from './io.js';
+
 export type ReadResult =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; problem: 'too-large'; bytes: number }

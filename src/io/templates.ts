@@ -1,13 +1,13 @@
-import { join } from 'node:path';
-import type { FileSystem } from './io.js';
-import { packageFile } from './package-files.js';
-
 /**
  * Finding a template by name. Built-in templates live in the package's `templates/`
  * folder, one folder per template and one file per format; a project's template folder
  * (named in its configuration) is searched first, so a project can override any of them
  * by name, or add its own.
  */
+import { join } from 'node:path';
+import type { FileSystem } from './io.js';
+import { packageFile } from './package-files.js';
+
 export type TemplateFile = 'communique.html.hbs' | 'communique.md.hbs' | 'communique.txt.hbs' | 'new.md.hbs';
 
 export type FoundTemplate = { ok: true; source: string; path: string } | { ok: false; message: string };

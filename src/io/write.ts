@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
-import type { FileSystem } from './io.js';
-
 /**
  * Writing files without ever leaving a half-written one or replacing what someone wrote.
  * The content goes to a temporary file beside the target first; `writeAtomically` renames
@@ -9,6 +5,10 @@ import type { FileSystem } from './io.js';
  * links it into place, which fails if the name is taken — even by a file created a moment
  * ago by someone else.
  */
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import type { FileSystem } from './io.js';
+
 export function writeAtomically(fs: FileSystem, path: string, content: Uint8Array): void {
   const temporary = writeTemporary(fs, path, content);
   try {

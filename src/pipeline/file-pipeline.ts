@@ -1,3 +1,9 @@
+/**
+ * The per-file spine every command that reads communiqués runs: read → parse → check →
+ * [render]. Each step adds to one file's state; a step that marks the file `fatal` stops
+ * the steps after it, and a step that throws becomes an `internal/error` on that file
+ * while the run goes on with the next one (unified-engine's file pipeline, in small).
+ */
 import type { ParsedCommunique } from '../core/parse/communique.js';
 import type { Communique } from '../core/model.js';
 import { frameLines } from '../diagnostics/code-frame.js';
@@ -6,12 +12,6 @@ import { FIRST_COLUMN, makeDiagnostic } from '../diagnostics/make.js';
 import type { FileToCheck } from '../io/inputs.js';
 import type { OutputFormat } from '../render/renderers.js';
 
-/**
- * The per-file spine every command that reads communiqués runs: read → parse → check →
- * [render]. Each step adds to one file's state; a step that marks the file `fatal` stops
- * the steps after it, and a step that throws becomes an `internal/error` on that file
- * while the run goes on with the next one (unified-engine's file pipeline, in small).
- */
 export interface RenderedOutput {
   format: OutputFormat;
   content: Uint8Array;

@@ -1,3 +1,7 @@
+/**
+ * What a command asks of the per-file pipeline, as plain data: it crosses into worker
+ * threads, where each worker builds the same steps from it.
+ */
 import type { CheckOptions } from '../core/check/check.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../io/io.js';
@@ -14,10 +18,6 @@ import { parseStep } from './steps/parse.js';
 import { readStep } from './steps/read.js';
 import { type RenderSettings, renderStep } from './steps/render.js';
 
-/**
- * What a command asks of the per-file pipeline, as plain data: it crosses into worker
- * threads, where each worker builds the same steps from it.
- */
 export interface FilePlan {
   maxBytes: number;
   check: CheckOptions;

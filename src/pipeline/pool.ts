@@ -1,7 +1,3 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-
 /**
  * Spreading work over every core. Items go out in batches; each worker handles its batch
  * one item at a time (so no more than one syntax tree per core is alive) and asks for the
@@ -10,6 +6,10 @@ import { Worker } from 'node:worker_threads';
  * leaves it waiting: the items of its batch go out again one by one to fresh workers, and
  * an item on which a worker dies alone gets `onWorkerDeath`'s result.
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
 export interface PoolOptions<T, R> {
   /** The built worker script; run from source (in tests) it does not exist, and all work stays here. */
   workerFile: string;

@@ -1,12 +1,12 @@
+/**
+ * The communiqué body as a Markdown syntax tree (GFM: tables, strikethrough, autolinks),
+ * the one form every output format is rendered from.
+ */
 import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-/**
- * The communiqué body as a Markdown syntax tree (GFM: tables, strikethrough, autolinks),
- * the one form every output format is rendered from.
- */
 const withGfm = unified().use(remarkParse).use(remarkGfm);
 const commonMark = unified().use(remarkParse);
 

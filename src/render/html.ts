@@ -1,3 +1,8 @@
+/**
+ * The web page: one self-contained HTML document from a Handlebars template (which
+ * escapes every value) around the body, rendered from Markdown and sanitised so that raw
+ * HTML and `javascript:` links never reach the page.
+ */
 import Handlebars from 'handlebars';
 import type { Link, Root } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -9,11 +14,6 @@ import { withHeadingsBelowTitle } from './body.js';
 import { type ImageLoader, images } from './images.js';
 import type { ViewModel } from './view-model.js';
 
-/**
- * The web page: one self-contained HTML document from a Handlebars template (which
- * escapes every value) around the body, rendered from Markdown and sanitised so that raw
- * HTML and `javascript:` links never reach the page.
- */
 // Sanitising as GitHub does, plus embedded images (the only data: URLs the page may hold).
 const schema = {
   ...defaultSchema,

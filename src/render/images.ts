@@ -1,10 +1,10 @@
-import type { Image, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-
 /**
  * Images named in a communiqué body: which they are, and what a file holds. Remote images
  * are never fetched; local ones are found on disk at the edge (io/images.ts).
  */
+import type { Image, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
 export interface LoadedImage {
   data: Uint8Array;
   width: number;

@@ -1,3 +1,8 @@
+/**
+ * Markdown for pandoc to turn into Word: a YAML metadata block pandoc understands, pipe
+ * tables with captions, custom-style divs a reference document can style, and no raw
+ * HTML (pandoc would pass raw OOXML or HTML straight through).
+ */
 import Handlebars from 'handlebars';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -6,11 +11,6 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ViewModel } from './view-model.js';
 
-/**
- * Markdown for pandoc to turn into Word: a YAML metadata block pandoc understands, pipe
- * tables with captions, custom-style divs a reference document can style, and no raw
- * HTML (pandoc would pass raw OOXML or HTML straight through).
- */
 const stringifier = unified()
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', fences: true, rule: '-', listItemIndent: 'one' });

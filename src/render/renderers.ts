@@ -1,14 +1,14 @@
+/**
+ * One renderer per output format, prepared once per run (and once per worker): its
+ * template compiled, so that a thousand documents pay for it once. A template that is
+ * broken is a diagnostic against the template file, not a crash.
+ */
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { frameLines } from '../diagnostics/code-frame.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { ImageLoader } from './images.js';
 import type { ViewModel } from './view-model.js';
 
-/**
- * One renderer per output format, prepared once per run (and once per worker): its
- * template compiled, so that a thousand documents pay for it once. A template that is
- * broken is a diagnostic against the template file, not a crash.
- */
 export const OUTPUT_FORMATS = ['html', 'md', 'txt', 'docx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 

@@ -1,15 +1,15 @@
-import type { Root } from 'mdast';
-import type { Action, Agreement, Attendee, Communique, MeetingMode, Stage } from '../core/model.js';
-import { meetingDays } from '../core/dates.js';
-import { ATTENDED, stageRank } from '../core/vocabulary.js';
-import { withoutInternalMarkers, withoutInternalSections } from './body.js';
-
 /**
  * What a template sees: a validated communiqué turned into the facts a reader needs, with
  * dates written out for the document's language ("16 November 2021"), people's names in
  * full, attendees grouped by how they took part, and internal content already removed for
  * public output. Templates never see raw files.
  */
+import type { Root } from 'mdast';
+import type { Action, Agreement, Attendee, Communique, MeetingMode, Stage } from '../core/model.js';
+import { meetingDays } from '../core/dates.js';
+import { ATTENDED, stageRank } from '../core/vocabulary.js';
+import { withoutInternalMarkers, withoutInternalSections } from './body.js';
+
 export interface PersonView {
   id: string;
   name: string;

@@ -1,3 +1,7 @@
+/**
+ * The questions `communique new` asks on a terminal, one function per question, each by
+ * name (tests answer by name) and each validating as `validate` would.
+ */
 import type { Attendance, Attendee, AttendeeKind, Group, MeetingMode } from '../../core/model.js';
 import { slugify } from '../../core/text.js';
 import { ATTENDANCES, attended, KINDS, MODES } from '../../core/vocabulary.js';
@@ -6,10 +10,6 @@ import { findGroup } from '../../draft/carry.js';
 import { attendeeIdProblem, dateProblem, numberProblem, splitList, textProblem } from '../../draft/fields.js';
 import type { Prompts } from '../../io/prompts.js';
 
-/**
- * The questions `communique new` asks on a terminal, one function per question, each by
- * name (tests answer by name) and each validating as `validate` would.
- */
 export async function askGroup(ask: Prompts, candidates: readonly Group[]): Promise<Group> {
   if (candidates.length > 0) {
     const chosen = await ask.select<number>('group', {

@@ -1,14 +1,14 @@
+/**
+ * Turning Ajv's errors into diagnostics a secretariat officer can act on: each one in
+ * plain words, at the offending key or value (for a missing field, the key of the object
+ * that lacks it; for an unknown field, that field's key).
+ */
 import { closest } from '../text.js';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { RuleId } from '../../diagnostics/rules.js';
 
-/**
- * Turning Ajv's errors into diagnostics a secretariat officer can act on: each one in
- * plain words, at the offending key or value (for a missing field, the key of the object
- * that lacks it; for an unknown field, that field's key).
- */
 export type DataPath = (string | number)[];
 
 interface SpanLike {

@@ -1,3 +1,8 @@
+/**
+ * A communiqué read as far as it could be: its text, its front matter as data with the
+ * YAML document that knows where every value is, and its body. Everything that went
+ * wrong on the way is a diagnostic; nothing here throws for bad input.
+ */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import { DEFAULT_MAX_BYTES, decodeCommunique, type DecodeProblem, type DecodeResult } from './decode.js';
@@ -5,11 +10,6 @@ import { type FrontMatterProblem, splitFrontMatter } from './front-matter.js';
 import { SourceText } from './source-text.js';
 import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation } from './yaml.js';
 
-/**
- * A communiqué read as far as it could be: its text, its front matter as data with the
- * YAML document that knows where every value is, and its body. Everything that went
- * wrong on the way is a diagnostic; nothing here throws for bad input.
- */
 export interface ParsedCommunique {
   source?: SourceText;
   /** The YAML document; present whenever front matter was found. */

@@ -1,5 +1,3 @@
-import matter from 'gray-matter';
-
 /**
  * Splitting a communiqué into its YAML front matter and Markdown body.
  *
@@ -10,6 +8,8 @@ import matter from 'gray-matter';
  * we still replace every engine it knows with one that refuses, and the YAML engine with
  * one that only hands the raw text back: YAML is parsed later with positions.
  */
+import matter from 'gray-matter';
+
 export type FrontMatterSplit =
   | {
       ok: true;

@@ -1,11 +1,11 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit, type YAMLError } from 'yaml';
-
 /**
  * Parsing the front matter with the `yaml` package (YAML 1.2, core schema) into a
  * Document, so that every value keeps its position: dates stay `YYYY-MM-DD` strings,
  * `no` stays a string, duplicate keys are errors, and an alias bomb is refused instead of
  * expanded.
  */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit, type YAMLError } from 'yaml';
+
 export type YamlDocument = ReturnType<typeof parseDocument>;
 
 /** Offsets are relative to the front matter text handed to `parseFrontMatterYaml`. */

@@ -1,3 +1,7 @@
+/**
+ * Actions: "<owner> will <do something> by <when>", or "Action: <owner> to …", with the
+ * owner matched to an attendee, an attendee's organisation or the group itself.
+ */
 import { findDates, findMonths } from '../../core/dates.js';
 import type { Action, Attendee } from '../../core/model.js';
 import { normalise } from '../../core/text.js';
@@ -6,10 +10,6 @@ import type { FoundGroup } from './group.js';
 import { ORG_WORD, parseName } from './people.js';
 import { escapeRegExp, type Reading } from './reading.js';
 
-/**
- * Actions: "<owner> will <do something> by <when>", or "Action: <owner> to …", with the
- * owner matched to an attendee, an attendee's organisation or the group itself.
- */
 const WILL =
   /^(?:(?:In addition|Also|Additionally|Following the meeting),?\s+)?(\p{Lu}[^,;]*?)\s+will\s+(?!be\b|have\b|also be\b|need\b|result\b|affect\b|depend\b|continue to be\b)(\p{Ll}.+)$/u;
 const LABELLED = /^Action(?:\s+\d+)?\s*:\s*(\p{Lu}[^,;]*?)\s+(?:to|will)\s+(.+)$/u;

@@ -1,13 +1,13 @@
-import type { Agreement, AgreementVerb } from '../../core/model.js';
-import { VERBS } from '../../core/vocabulary.js';
-import type { FoundGroup } from './group.js';
-import { escapeRegExp, type Reading, sentences } from './reading.js';
-
 /**
  * Decisions: "The Group agreed in principle to …", "Members endorsed …", "The Terms of
  * Reference were endorsed …", and the items of a list introduced by "The Group agreed:" or
  * under a "Decisions" heading.
  */
+import type { Agreement, AgreementVerb } from '../../core/model.js';
+import { VERBS } from '../../core/vocabulary.js';
+import type { FoundGroup } from './group.js';
+import { escapeRegExp, type Reading, sentences } from './reading.js';
+
 const GROUP_SUBJECT = `(?:${[
   'Group group Members members Committee Council Board Roundtable Forum Taskforce Ministers Meeting meeting',
   'they They It it Participants participants Chair Chairs Co-chairs Co-Chairs Partners Leaders',

@@ -1,3 +1,8 @@
+/**
+ * Who attended and who chaired: lists under labels ("Present:", "Apologies"), attendance
+ * tables read by their columns, and people named in sentences ("chaired by …", "joined
+ * by …", "attended by …").
+ */
 import type { Attendance, Attendee, AttendeeKind } from '../../core/model.js';
 import { normalise, slugify } from '../../core/text.js';
 import { ATTENDED } from '../../core/vocabulary.js';
@@ -6,11 +11,6 @@ import type { Findings } from './findings.js';
 import { describeRole, parseName, parsePerson, type Person } from './people.js';
 import { blockWords, type Reading } from './reading.js';
 
-/**
- * Who attended and who chaired: lists under labels ("Present:", "Apologies"), attendance
- * tables read by their columns, and people named in sentences ("chaired by …", "joined
- * by …", "attended by …").
- */
 export interface FoundAttendance {
   attendees: Attendee[];
   chairs: string[];

@@ -1,9 +1,9 @@
-import { ABOUT_NEXT, type Reading } from './reading.js';
-
 /**
  * The group that met: from a sentence saying it met ("The National Leadership Group (NLG)
  * met…"), from the title ("… Communiqué"), and the acronyms the text spells out.
  */
+import { ABOUT_NEXT, type Reading } from './reading.js';
+
 export interface FoundGroup {
   name?: string;
   short_name?: string;

@@ -1,10 +1,10 @@
-import type { Attendee } from '../../core/model.js';
-
 /**
  * People as communiqués write them: "Mr Ray Griggs AO CSC, Secretary, Department of Social
  * Services", "Dr Mia Wong (Chair)", "Jane Smith, AM". The name is kept apart from the
  * honorific, the post-nominals, the role and the organisation.
  */
+import type { Attendee } from '../../core/model.js';
+
 export type Person = Pick<Attendee, 'honorific' | 'name' | 'post_nominals' | 'role' | 'organisation'>;
 
 const TITLES = [

@@ -1,9 +1,9 @@
-import type { Block } from '../types.js';
-
 /**
  * A source read once for every recogniser: its title, its body, its sentences, and the
  * acronyms it spells out.
  */
+import type { Block } from '../types.js';
+
 export interface Reading {
   blocks: readonly Block[];
   titleBlock?: Extract<Block, { kind: 'heading' }>;

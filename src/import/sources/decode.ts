@@ -1,10 +1,10 @@
-import { firstInvalidUtf8 } from '../../core/parse/decode.js';
-
 /**
  * Text from an archive of old communiqués, in whatever encoding it was saved: UTF-8 (with
  * or without a byte-order mark), UTF-16 with a byte-order mark (Word's "Unicode text"), or
  * — when the bytes are not valid UTF-8 — Windows-1252, Word's default on Windows.
  */
+import { firstInvalidUtf8 } from '../../core/parse/decode.js';
+
 export type SourceEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
 
 export function decodeSource(bytes: Uint8Array): { text: string; encoding: SourceEncoding } {

@@ -1,11 +1,11 @@
-import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import type { Block } from '../types.js';
-
 /**
  * A Word document as blocks: mammoth turns its styles into HTML (Heading 1 → h1, lists,
  * tables), which we read back as the same blocks the text importer makes.
  */
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Block } from '../types.js';
+
 export async function docxToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; messages: string[] }> {
   const { default: mammoth } = await import('mammoth');
   const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });

@@ -1,3 +1,8 @@
+/**
+ * A Markdown communiqué as blocks, read by remark: headings, paragraphs, list items at
+ * their depth and table rows, each keeping its inline markup (emphasis, links) for the
+ * draft's body.
+ */
 import type { List, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -6,11 +11,6 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Block } from '../types.js';
 
-/**
- * A Markdown communiqué as blocks, read by remark: headings, paragraphs, list items at
- * their depth and table rows, each keeping its inline markup (emphasis, links) for the
- * draft's body.
- */
 const reader = unified().use(remarkParse).use(remarkGfm);
 
 export function markdownToBlocks(text: string): Block[] {

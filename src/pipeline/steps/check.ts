@@ -1,13 +1,13 @@
-import { type CheckOptions, checkCommunique } from '../../core/check/check.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Step } from '../file-pipeline.js';
-
 /**
  * What a command does with a file's problems. `validate` reports them all; `render` stops
  * only on problems that leave nothing to render (the file is not a readable communiqué)
  * and reports just those; `export` stops on any error; `actions` and `new` need readable
  * front matter and otherwise leave the checking to `validate`.
  */
+import { type CheckOptions, checkCommunique } from '../../core/check/check.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Step } from '../file-pipeline.js';
+
 export type CheckPolicy = { report: 'all' } | { report: 'blocking'; blockOn: 'unreadable' | 'any-error' };
 
 /** Errors that mean a file is not a communiqué anyone can read. */

@@ -1,3 +1,9 @@
+/**
+ * A Word document written directly from the view model, for users without pandoc. Word's
+ * own styles carry the structure (Title, Heading 1…6, Quote, list numbering), so the
+ * navigation pane, accessibility checker and screen readers see a real outline, and the
+ * same input always gives the same bytes.
+ */
 import { AlignmentType, Document, Header, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { ImageLoader } from '../images.js';
 import type { ViewModel } from '../view-model.js';
@@ -8,12 +14,6 @@ import { actionsTable, attendanceTable, closing, facts, sectionHeading } from '.
 import { styles } from './styles.js';
 import { internalLabel } from './layout.js';
 
-/**
- * A Word document written directly from the view model, for users without pandoc. Word's
- * own styles carry the structure (Title, Heading 1…6, Quote, list numbering), so the
- * navigation pane, accessibility checker and screen readers see a real outline, and the
- * same input always gives the same bytes.
- */
 export interface DocxOptions {
   /** The date written into the document's properties and zip entries; fixed so output is byte-identical across runs. */
   date: Date;

@@ -1,3 +1,4 @@
+/** The measures, colours and building blocks every part of the Word document shares. */
 import {
   type AlignmentType,
   ExternalHyperlink,
@@ -13,7 +14,6 @@ import {
 } from 'docx';
 import { NOT_XML } from '../../core/text.js';
 
-/** The measures, colours and building blocks every part of the Word document shares. */
 export type Level = 1 | 2 | 3 | 4 | 5 | 6;
 export type Block = Paragraph | Table;
 

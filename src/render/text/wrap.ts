@@ -1,10 +1,10 @@
-import stringWidth from 'string-width';
-
 /**
  * Filling text to a width, as an email shows it: widths are display columns, so Chinese,
  * Japanese and Korean characters count two, emoji as terminals show them, and combining
  * marks none.
  */
+import stringWidth from 'string-width';
+
 export const TEXT_WIDTH = 72;
 
 /** A footnoted URL: the body says `text [number]`, the Links section says `[number] url`. */
