@@ -2,7 +2,7 @@
  * The answers a draft is made from, whichever way they came: flags, an answers file, the
  * prompts. Every field is optional here; what is still missing is decided later.
  */
-import type { Attendance, Attendee, MeetingMode } from '../core/model.js';
+import type { Attendance, Attendee, AttendeeKind, MeetingMode } from '../core/model.js';
 import { asRecord } from '../core/model.js';
 import {
   attendanceProblem,
@@ -139,18 +139,33 @@ export function parseAnswersJson(text: string, source: string): ParsedAnswers {
           problem(where, 'each attendee needs an `id` and a `name`');
           return;
         }
+        const extra = Object.keys(attendee).filter((key) => !ATTENDEE_KEYS.has(key));
+        const notText = TEXT_FIELDS.filter((key) => attendee[key] !== undefined && typeof attendee[key] !== 'string');
         const wrong = [
           attendeeIdProblem(attendee.id),
           attendee.kind === undefined ? undefined : kindProblem(String(attendee.kind)),
           attendee.attendance === undefined ? undefined : attendanceProblem(String(attendee.attendance)),
+          ...extra.map(
+            (key) => `\`${key}\` is not a field of an attendee; the fields are ${[...ATTENDEE_KEYS].join(', ')}`,
+          ),
+          ...notText.map((key) => `give \`${key}\` as text`),
         ].filter((message) => message !== undefined);
         for (const message of wrong) problem(where, message);
-        if (wrong.length === 0) answers.attendees!.push(attendee as unknown as Attendee);
+        if (wrong.length > 0) return;
+        const added: Attendee = { id: attendee.id, name: attendee.name.trim() };
+        for (const key of TEXT_FIELDS) if (typeof attendee[key] === 'string') added[key] = attendee[key];
+        if (attendee.kind !== undefined) added.kind = attendee.kind as AttendeeKind;
+        if (attendee.attendance !== undefined) added.attendance = attendee.attendance as Attendance;
+        answers.attendees!.push(added);
       });
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, answers };
 }
+
+/** The fields an added attendee may have, as the attendee schema names them. */
+const TEXT_FIELDS = ['honorific', 'post_nominals', 'role', 'organisation', 'represents', 'proxy_for'] as const;
+const ATTENDEE_KEYS = new Set(['id', 'name', ...TEXT_FIELDS, 'kind', 'attendance']);
 
 /** A string or a list of strings as a list; undefined when absent; null when neither. */
 function stringList(value: unknown): string[] | undefined | null {

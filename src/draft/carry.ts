@@ -5,6 +5,7 @@
  */
 import { meetingDays } from '../core/dates.js';
 import type { Action, Attendee, Communique, Group, MeetingMode } from '../core/model.js';
+import { normalise } from '../core/text.js';
 import { CLOSED_STATUSES } from '../core/vocabulary.js';
 
 export interface KnownCommunique {
@@ -30,13 +31,11 @@ export interface Carried {
   actions: Action[];
 }
 
-const key = (text: string) => text.trim().toLowerCase();
-
 /** Whether a communiqué is by the group: same name or same short name, in any case. */
 export function isByGroup(data: Communique, group: Group): boolean {
   const theirs = data.meeting.group;
-  const names = new Set([theirs.name, theirs.short_name].filter((name) => name !== undefined).map(key));
-  return names.has(key(group.name)) || (group.short_name !== undefined && names.has(key(group.short_name)));
+  const names = new Set([theirs.name, theirs.short_name].filter((name) => name !== undefined).map(normalise));
+  return names.has(normalise(group.name)) || (group.short_name !== undefined && names.has(normalise(group.short_name)));
 }
 
 /** Every group that has communiqués, once each, the most recent spelling winning. */
@@ -54,7 +53,8 @@ export function groupsIn(known: readonly KnownCommunique[]): Group[] {
 export function findGroup(typed: string, candidates: readonly Group[]): Group | undefined {
   return candidates.find(
     (group) =>
-      key(group.name) === key(typed) || (group.short_name !== undefined && key(group.short_name) === key(typed)),
+      normalise(group.name) === normalise(typed) ||
+      (group.short_name !== undefined && normalise(group.short_name) === normalise(typed)),
   );
 }
 

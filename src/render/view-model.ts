@@ -138,7 +138,7 @@ export function buildViewModel(communique: Communique, body: Root, options: View
   const attendees = keep(communique.attendees).map((attendee) => person(attendee, communique.attendees ?? []));
   const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));
   const meeting = communique.meeting;
-  const days = meetingDays(meeting as unknown as Record<string, unknown>);
+  const days = meetingDays(meeting);
   const group = meeting.group;
   const chairs = [meeting.chair ?? []].flat().map((id) => byId.get(id) ?? unknownPerson(id));
 

@@ -1,6 +1,7 @@
 import { asList, asRecord, asString } from '../../model.js';
 import { realDate } from '../../dates.js';
 import { closest, normalise } from '../../text.js';
+import { CLOSED_STATUSES } from '../../vocabulary.js';
 import type { RuleContext } from './context.js';
 import { lastMeetingDay } from './meeting.js';
 
@@ -52,7 +53,7 @@ export function checkActionDueDates(context: RuleContext): void {
     const action = asRecord(item);
     const due = realDate(action?.due);
     const status = asString(action?.status);
-    if (!action || !due || status === 'done' || status === 'dropped' || due > last) return;
+    if (!action || !due || CLOSED_STATUSES.has(String(status)) || due > last) return;
     const label = asString(action.id) ?? String(index + 1);
     context.report(
       'action/due-before-meeting',
