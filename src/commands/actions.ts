@@ -17,7 +17,7 @@ import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 import { readBounded } from '../io/read.js';
 import { runFiles } from '../pipeline/run-files.js';
-import { fail, formatContext, reportProblems } from './report.js';
+import { fail, formatContext, reportProblems, usageError } from './report.js';
 
 export interface ActionsOptions {
   format?: string;
@@ -31,14 +31,13 @@ const REGISTER_FORMATS = ['table', 'markdown', 'json'] as const;
 const STATUSES = [...ACTION_STATUSES, 'overdue'];
 
 export async function actionsCommand(paths: readonly string[], options: ActionsOptions, io: Io): Promise<number> {
-  const usage = (message: string) => fail(io, [runProblem('usage/invalid-option', message)], EXIT.usage);
   const format = options.format ?? 'table';
   if (!(REGISTER_FORMATS as readonly string[]).includes(format) && !isFormatterName(format)) {
     const formats = [...REGISTER_FORMATS, ...formatterNames.filter((name) => name !== 'json')];
-    return usage(`unknown format \`${format}\`; use one of ${formats.join(', ')}`);
+    return usageError(io, `unknown format \`${format}\`; use one of ${formats.join(', ')}`);
   }
   if (options.status && !STATUSES.includes(options.status))
-    return usage(`unknown status \`${options.status}\`; use one of ${STATUSES.join(', ')}`);
+    return usageError(io, `unknown status \`${options.status}\`; use one of ${STATUSES.join(', ')}`);
   const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);

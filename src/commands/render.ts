@@ -22,7 +22,7 @@ import {
   type TemplatedFormat,
   type TemplateSource,
 } from '../render/renderers.js';
-import { fail, GENERATOR, reportProblems } from './report.js';
+import { fail, GENERATOR, reportProblems, usageError } from './report.js';
 
 export interface RenderOptions {
   to: OutputFormat;
@@ -40,23 +40,17 @@ export interface ExportOptions {
   config?: string | false;
 }
 
-const usage = (message: string) => runProblem('usage/invalid-option', message);
-
 export async function renderCommand(paths: readonly string[], options: RenderOptions, io: Io): Promise<number> {
-  if (options.stdout && options.out) return fail(io, [usage('give either --out or --stdout, not both')], EXIT.usage);
+  if (options.stdout && options.out) return usageError(io, 'give either --out or --stdout, not both');
   const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
   if (options.stdout && options.to === 'docx' && io.stdout.isTTY) {
-    return fail(
-      io,
-      [usage('a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file')],
-      EXIT.usage,
-    );
+    return usageError(io, 'a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file');
   }
   if (options.stdout && options.to === 'docx' && files.value.length > 1)
-    return fail(io, [usage('one .docx file at a time can go to --stdout')], EXIT.usage);
+    return usageError(io, 'one .docx file at a time can go to --stdout');
 
   return publish(io, settings.value, files.value, {
     formats: [options.to],
@@ -164,12 +158,7 @@ export async function publish(
     for (const output of result.outputs!) {
       const path = resolve(plan.out, stem + EXTENSIONS[output.format]);
       const other = claimed.get(path);
-      if (other)
-        return fail(
-          io,
-          [usage(`${other} and ${result.file} would both be written to ${path}; render them to different folders`)],
-          EXIT.usage,
-        );
+      if (other) return usageError(io, `${other} and ${result.file} would both be written to ${path}; use two folders`);
       claimed.set(path, result.file);
       planned.push({ path, content: output.content, source: result.file });
     }

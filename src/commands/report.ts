@@ -1,8 +1,9 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import type { FileResult } from '../diagnostics/diagnostic.js';
+import { runProblem } from '../diagnostics/make.js';
 import { rules } from '../diagnostics/rules.js';
 import { type FormatContext, loadFormatter } from '../formatters/index.js';
-import type { ExitCode } from '../io/exit.js';
+import { EXIT, type ExitCode } from '../io/exit.js';
 import { type Io, type OutputStream, wantsColor } from '../io/io.js';
 
 /** What every command shares when it speaks: the formatters' context and the one way to report problems. */
@@ -29,6 +30,11 @@ export async function reportProblems(io: Io, problems: readonly FileResult[]): P
   if (problems.length === 0) return;
   const stylish = await loadFormatter('stylish');
   io.stderr.write(stylish(problems, formatContext(io, io.stderr)));
+}
+
+/** A bad option or argument: say what is wrong and what to give instead, and exit 2. */
+export function usageError(io: Io, message: string): Promise<ExitCode> {
+  return fail(io, [runProblem('usage/invalid-option', message)], EXIT.usage);
 }
 
 /** Report the problems that stop a command, and end it with `exitCode`. */

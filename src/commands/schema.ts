@@ -8,7 +8,7 @@ import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 import { packageFile } from '../io/package-files.js';
 import { writeAtomically } from '../io/write.js';
-import { fail } from './report.js';
+import { fail, usageError } from './report.js';
 
 export interface SchemaOptions {
   out?: string;
@@ -25,13 +25,12 @@ export function schemaNames(io: Io): string[] {
 
 export async function schemaCommand(name: string | undefined, options: SchemaOptions, io: Io): Promise<number> {
   const names = schemaNames(io);
-  const usage = (message: string) => fail(io, [runProblem('usage/invalid-option', message)], EXIT.usage);
   if (name !== undefined && !names.includes(name))
-    return usage(`there is no schema named \`${name}\`; the schemas are: ${names.join(', ')}`);
+    return usageError(io, `there is no schema named \`${name}\`; the schemas are: ${names.join(', ')}`);
   const read = (schema: string) => io.fs.readFileSync(packageFile('schemas', `${schema}.schema.json`));
   if (!options.out) {
     if (name === undefined)
-      return usage(`name a schema (${names.join(', ')}), or give --out <folder> to write them all`);
+      return usageError(io, `name a schema (${names.join(', ')}), or give --out <folder> to write them all`);
     io.stdout.write(read(name));
     return EXIT.ok;
   }

@@ -8,7 +8,7 @@ import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 import { writeReportFile } from '../io/report-file.js';
 import { runFiles } from '../pipeline/run-files.js';
-import { fail, formatContext, reportProblems } from './report.js';
+import { fail, formatContext, reportProblems, usageError } from './report.js';
 
 export interface ValidateOptions {
   format: string[];
@@ -32,14 +32,9 @@ export async function validateCommand(paths: readonly string[], options: Validat
     const [name = '', ...rest] = spec.split('=');
     const file = rest.join('=');
     if (!isFormatterName(name)) {
-      return fail(
-        io,
-        [runProblem('usage/invalid-option', `unknown format \`${name}\`; use one of ${formatterNames.join(', ')}`)],
-        EXIT.usage,
-      );
+      return usageError(io, `unknown format \`${name}\`; use one of ${formatterNames.join(', ')}`);
     }
-    if (rest.length > 0 && file === '')
-      return fail(io, [runProblem('usage/invalid-option', `give a file name after \`${name}=\``)], EXIT.usage);
+    if (rest.length > 0 && file === '') return usageError(io, `give a file name after \`${name}=\``);
     outputs.push(file ? { format: name, file } : { format: name });
   }
 
