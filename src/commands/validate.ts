@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { resolveInputs, resolveSettings } from '../config/settings.js';
+import { checkAcross } from '../core/check/across.js';
+import { type CheckOptions, settleSeverities } from '../core/check/check.js';
 import type { Stage } from '../core/model.js';
-import { summarise } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, summarise } from '../diagnostics/diagnostic.js';
 import { runProblem } from '../diagnostics/make.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
 import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 import { writeReportFile } from '../io/report-file.js';
+import type { PipelineResult } from '../pipeline/file-pipeline.js';
 import { runFiles } from '../pipeline/run-files.js';
 import { fail, formatContext, reportProblems, usageError } from './report.js';
 
@@ -54,6 +57,8 @@ export async function validateCommand(paths: readonly string[], options: Validat
       check: settings.value.check,
       policy: { report: 'all' },
       keepData: false,
+      // Several communiqués are also checked together: links, open actions, sequences.
+      collectFacts: files.value.length > 1,
     },
     {
       fs: io.fs,
@@ -62,6 +67,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
     },
   );
   progress?.done();
+  if (files.value.length > 1) results = withAcrossFindings(results, settings.value.check.severities);
 
   const internal = results.some((result) => result.messages.some((message) => message.ruleId === 'internal/error'));
   if (options.quiet)
@@ -92,6 +98,21 @@ export async function validateCommand(paths: readonly string[], options: Validat
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** The checks across communiqués, merged into each file's results at the place to change. */
+function withAcrossFindings(
+  results: readonly PipelineResult[],
+  severities: CheckOptions['severities'],
+): PipelineResult[] {
+  const facts = results.flatMap((result) => (result.facts ? [{ file: result.file, facts: result.facts }] : []));
+  const found = checkAcross(facts);
+  return results.map((result) => {
+    const extra = settleSeverities(found.get(result.file) ?? [], 'draft', severities);
+    if (extra.length === 0) return result;
+    const messages = [...result.messages, ...extra].sort(compareDiagnostics);
+    return { ...result, messages, lines: { ...result.lines, ...result.facts!.lines } };
+  });
 }
 
 /** A progress line on a terminal's stderr for long runs; nothing in CI logs or pipes. */

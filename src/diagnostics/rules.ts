@@ -8,6 +8,7 @@ import type { Severity } from './diagnostic.js';
 /** What a rule is about: a communiqué's content, or the run around it. */
 export type Category =
   | 'content'
+  | 'across'
   | 'register'
   | 'render'
   | 'configuration'
@@ -300,6 +301,46 @@ const catalogue = [
       hint: 'Correct the body or `meeting.place`.',
     },
   ]),
+  // Across communiqués: reported when validate checks several at once
+  ...inCategory('across', [
+    {
+      id: 'across/duplicate-id',
+      title: 'Two communiqués share an id',
+      severity: 'error',
+      hint: 'Give each communiqué its own `id`: actions carried forward refer to it.',
+    },
+    {
+      id: 'across/carried-from-unknown',
+      title: 'An action is carried from a communiqué or action that does not exist',
+      severity: 'error',
+      hint: 'Correct `carried_from` to the id of the earlier communiqué and of the action in it.',
+    },
+    {
+      id: 'across/carried-from-unapproved',
+      title: 'An action is carried from a communiqué that is not yet approved',
+      severity: 'warning',
+      hint: 'Approve the earlier communiqué first, or check that the action will stay as carried.',
+    },
+    {
+      id: 'across/action-vanished',
+      title: 'An open action is missing from the group’s next approved communiqué',
+      severity: 'error',
+      hint: 'Carry the action forward with `carried_from`, or record it as `done` or `dropped`.',
+    },
+    {
+      id: 'across/same-date',
+      title: 'A group has two communiqués for one meeting date',
+      severity: 'error',
+      hint: 'Correct the meeting date, or keep one of the two communiqués.',
+    },
+    {
+      id: 'across/number-sequence',
+      title: 'A group’s meeting numbers are out of order',
+      severity: 'error',
+      hint: 'Number the group’s meetings in the order they were held.',
+    },
+  ]),
+
   // The action register (`communique actions`), which knows today's date; `validate` never does
   ...inCategory('register', [
     {

@@ -32,6 +32,18 @@ export function writeReportFile(
       'Write the report to a file of its own.',
     );
   }
+  if (isDevice(fs, path)) {
+    // A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written into; replacing it would be wrong.
+    try {
+      writeStraight(fs, path, new TextEncoder().encode(text));
+      return undefined;
+    } catch (error) {
+      return runProblem(
+        'write/failed',
+        `cannot write the report to ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+      );
+    }
+  }
   try {
     if (fs.lstatSync(path).isSymbolicLink()) {
       return runProblem(
@@ -52,5 +64,25 @@ export function writeReportFile(
       'write/failed',
       `cannot write the report to ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
     );
+  }
+}
+
+/** A character device or a pipe, after following links: something to write into, never to replace. */
+function isDevice(fs: FileSystem, path: string): boolean {
+  try {
+    const stats = fs.statSync(path);
+    return stats.isCharacterDevice() || stats.isFIFO() || stats.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+function writeStraight(fs: FileSystem, path: string, content: Uint8Array): void {
+  const descriptor = fs.openSync(path, 'w');
+  try {
+    let written = 0;
+    while (written < content.length) written += fs.writeSync(descriptor, content, written);
+  } finally {
+    fs.closeSync(descriptor);
   }
 }

@@ -4,6 +4,7 @@
  * the steps after it, and a step that throws becomes an `internal/error` on that file
  * while the run goes on with the next one (unified-engine's file pipeline, in small).
  */
+import type { CommuniqueFacts } from '../core/check/facts.js';
 import type { ParsedCommunique } from '../core/parse/communique.js';
 import type { Communique } from '../core/model.js';
 import { frameLines } from '../diagnostics/code-frame.js';
@@ -29,6 +30,8 @@ export interface FileState {
   outputs?: RenderedOutput[];
   /** A template that failed on this file: a problem with the template, not with the file. */
   templateProblem?: FileResult;
+  /** What the checks across communiqués need from this one. */
+  facts?: CommuniqueFacts;
 }
 
 export type Step = (state: FileState) => void | Promise<void>;
@@ -39,6 +42,7 @@ export interface PipelineResult extends FileResult {
   /** The checked front matter (when it passed the schema and was asked for). */
   communique?: Communique;
   templateProblem?: FileResult;
+  facts?: CommuniqueFacts;
 }
 
 /** Run one file through the steps; `keepData` hands back the checked front matter. */
@@ -66,5 +70,6 @@ function resultOf(state: FileState, keepData: boolean): PipelineResult {
   if (state.outputs && !state.fatal) result.outputs = state.outputs;
   if (keepData && state.communique) result.communique = state.communique;
   if (state.templateProblem) result.templateProblem = state.templateProblem;
+  if (state.facts) result.facts = state.facts;
   return result;
 }

@@ -24,6 +24,8 @@ export interface FilePlan {
   policy: CheckPolicy;
   /** Hand back each file's checked front matter (the register and `new` need it). */
   keepData: boolean;
+  /** Hand back what the checks across communiqués need from each file. */
+  collectFacts?: boolean;
   render?: RenderPlan;
 }
 
@@ -50,7 +52,11 @@ export async function prepareRenderers(
 
 /** The steps a plan runs, in order, with the renderers already prepared when it renders. */
 export function stepsOf(plan: FilePlan, fs: FileSystem, renderers: readonly Renderer[] = []): Step[] {
-  const steps = [readStep(fs, plan.maxBytes), parseStep(plan.maxBytes), checkStep(plan.check, plan.policy)];
+  const steps = [
+    readStep(fs, plan.maxBytes),
+    parseStep(plan.maxBytes),
+    checkStep(plan.check, plan.policy, plan.collectFacts),
+  ];
   if (plan.render) steps.push(renderStep(fs, renderers, plan.render.settings));
   return steps;
 }

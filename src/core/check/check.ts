@@ -79,7 +79,8 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
   return communique ? { diagnostics, communique } : { diagnostics };
 }
 
-function settleSeverities(
+/** Severities as the stage and the configuration set them; rules turned off are dropped. */
+export function settleSeverities(
   diagnostics: Diagnostic[],
   stage: Stage,
   overrides: CheckOptions['severities'],

@@ -5,6 +5,7 @@
  * front matter and otherwise leave the checking to `validate`.
  */
 import { type CheckOptions, checkCommunique } from '../../core/check/check.js';
+import { communiqueFacts } from '../../core/check/facts.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Step } from '../file-pipeline.js';
 
@@ -17,8 +18,8 @@ export function isUnreadable(diagnostic: Diagnostic): boolean {
   return diagnostic.severity === 'error' && UNREADABLE.test(diagnostic.ruleId);
 }
 
-/** Check: schema and rules, with the configured stage and severities. */
-export function checkStep(options: CheckOptions, policy: CheckPolicy): Step {
+/** Check: schema and rules, with the configured stage and severities; with `facts`, what the checks across files need. */
+export function checkStep(options: CheckOptions, policy: CheckPolicy, facts = false): Step {
   return (state) => {
     const parsed = state.parsed!;
     const checked = checkCommunique(parsed, options);
@@ -31,6 +32,13 @@ export function checkStep(options: CheckOptions, policy: CheckPolicy): Step {
       for (const diagnostic of blocking) state.messages.push(diagnostic);
       if (blocking.length > 0 || !parsed.data || parsed.body === undefined) state.fatal = true;
     }
-    if (checked.communique && !state.fatal) state.communique = checked.communique;
+    if (checked.communique && !state.fatal) {
+      state.communique = checked.communique;
+      if (facts) state.facts = communiqueFacts(parsed, checked.communique, stemOf(state.file.name));
+    }
   };
+}
+
+function stemOf(name: string): string {
+  return (name.split('/').at(-1) ?? name).replace(/\.(md|markdown)$/i, '');
 }

@@ -1,0 +1,161 @@
+/**
+ * Checks that need several communiqués at once: the links between them (`carried_from`),
+ * the actions a group left open, and the sequence of a group's meetings. Each problem is
+ * reported in the file that must change, at the place to change.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Span } from '../parse/source-text.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import type { RuleId } from '../../diagnostics/rules.js';
+import { CLOSED_STATUSES, stageRank } from '../vocabulary.js';
+import type { CommuniqueFacts } from './facts.js';
+
+export interface FileFacts {
+  /** The file as the user named it. */
+  file: string;
+  facts: CommuniqueFacts;
+}
+
+/** Diagnostics by file name, in the order of the files given. */
+export type AcrossFindings = Map<string, Diagnostic[]>;
+
+type Report = (file: string, ruleId: RuleId, message: string, span: Span, hint?: string) => void;
+
+export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
+  const found: AcrossFindings = new Map();
+  const report: Report = (file, ruleId, message, span, hint) => {
+    const list = found.get(file) ?? [];
+    list.push(makeDiagnostic(ruleId, message, span, hint));
+    found.set(file, list);
+  };
+  const ordered = [...files].sort(byMeeting);
+
+  // The same id twice: every later file is told which file has it first.
+  const firstWithId = new Map<string, FileFacts>();
+  for (const entry of ordered) {
+    if (!entry.facts.hasId) continue;
+    const first = firstWithId.get(entry.facts.key);
+    if (!first) firstWithId.set(entry.facts.key, entry);
+    else
+      report(
+        entry.file,
+        'across/duplicate-id',
+        `The id \`${entry.facts.key}\` is also the id of ${first.file}`,
+        entry.facts.at.id,
+      );
+  }
+  const byKey = new Map<string, FileFacts>(ordered.map((entry) => [entry.facts.key, entry]));
+
+  // Links: `carried_from` names a communiqué we have, and an action in it.
+  for (const entry of ordered) {
+    for (const action of entry.facts.actions) {
+      const from = action.carriedFrom;
+      if (!from) continue;
+      const source = byKey.get(from.communique);
+      const at = from.at;
+      if (!source) {
+        report(
+          entry.file,
+          'across/carried-from-unknown',
+          `Action \`${action.id}\` is carried from \`${from.communique}\`, which is not among the communiqués checked`,
+          at,
+          `Use the \`id\` of the communiqué the action came from (${suggestions(byKey, entry.facts.group)}), or check it with the others.`,
+        );
+        continue;
+      }
+      const original = from.action ?? action.id;
+      if (!source.facts.actions.some((candidate) => candidate.id === original)) {
+        const ids = source.facts.actions.map((candidate) => `\`${candidate.id}\``).join(', ') || 'none';
+        report(
+          entry.file,
+          'across/carried-from-unknown',
+          `Action \`${action.id}\` is carried from action \`${original}\` of \`${from.communique}\`, which has no such action`,
+          at,
+          `Name one of its actions (${ids}).`,
+        );
+        continue;
+      }
+      if (stageRank(source.facts.status) < stageRank('approved')) {
+        report(
+          entry.file,
+          'across/carried-from-unapproved',
+          `Action \`${action.id}\` is carried from \`${from.communique}\`, which is still a ${source.facts.status}`,
+          at,
+        );
+      }
+    }
+  }
+
+  // Each group's meetings in order: one communiqué a day, numbers going up, no open action lost.
+  const groups = new Map<string, FileFacts[]>();
+  for (const entry of ordered) groups.set(entry.facts.group, [...(groups.get(entry.facts.group) ?? []), entry]);
+  for (const meetings of groups.values()) {
+    for (let index = 1; index < meetings.length; index++) {
+      const entry = meetings[index]!;
+      const before = meetings[index - 1]!;
+      if (entry.facts.date !== '' && entry.facts.date === before.facts.date) {
+        report(
+          entry.file,
+          'across/same-date',
+          `${before.file} is also a communiqué of this group for ${entry.facts.date}`,
+          entry.facts.at.date,
+        );
+      }
+      const previousNumber = meetings.slice(0, index).findLast((candidate) => candidate.facts.number !== undefined);
+      const number = entry.facts.number;
+      if (number !== undefined && previousNumber && number <= previousNumber.facts.number!) {
+        report(
+          entry.file,
+          'across/number-sequence',
+          `This meeting is number ${number}, but ${previousNumber.file}, an earlier meeting of the group, is number ${previousNumber.facts.number}`,
+          entry.facts.at.number,
+          `Number the meetings in the order they were held: this one comes after ${previousNumber.facts.number}.`,
+        );
+      }
+    }
+    checkOpenActions(meetings, report);
+  }
+  return found;
+}
+
+/** An action open in one communiqué is carried into the group's next approved one, or closed there. */
+function checkOpenActions(meetings: readonly FileFacts[], report: Report): void {
+  for (let index = 0; index < meetings.length; index++) {
+    const entry = meetings[index]!;
+    const next = meetings
+      .slice(index + 1)
+      .find((candidate) => stageRank(candidate.facts.status) >= stageRank('approved'));
+    if (!next) continue;
+    for (const action of entry.facts.actions) {
+      if (CLOSED_STATUSES.has(action.status)) continue;
+      // Ids start again in each communiqué: only `carried_from` links an action to an earlier one.
+      const followed = next.facts.actions.some(
+        (later) =>
+          later.carriedFrom?.communique === entry.facts.key && (later.carriedFrom.action ?? later.id) === action.id,
+      );
+      if (followed) continue;
+      report(
+        next.file,
+        'across/action-vanished',
+        `Action \`${action.id}\` of \`${entry.facts.key}\` was ${action.status.replace('-', ' ')} and this communiqué does not carry it forward or close it`,
+        next.facts.at.actions,
+        `Add it with \`carried_from: { communique: ${entry.facts.key}, action: ${action.id} }\` and its status (\`done\` or \`dropped\` closes it).`,
+      );
+    }
+  }
+}
+
+function byMeeting(a: FileFacts, b: FileFacts): number {
+  return (
+    a.facts.lastDay.localeCompare(b.facts.lastDay) ||
+    (a.facts.number ?? 0) - (b.facts.number ?? 0) ||
+    a.file.localeCompare(b.file)
+  );
+}
+
+function suggestions(byKey: Map<string, FileFacts>, group: string): string {
+  const same = [...byKey.values()]
+    .filter((entry) => entry.facts.group === group)
+    .map((entry) => `\`${entry.facts.key}\``);
+  return same.length > 0 ? `this group's are ${same.join(', ')}` : 'no communiqué of this group was checked';
+}
