@@ -105,7 +105,7 @@ describe('communique validate', () => {
   it('checks folders and globs', async () => {
     const cwd = project({
       'a/one.md': VALID_DRAFT,
-      'a/b/two.md': VALID_DRAFT,
+      'a/b/two.md': VALID_DRAFT.replace('date: 2021-05-05', 'date: 2021-06-02'),
       'a/notes.txt': 'not markdown',
       'a/node_modules/x.md': 'ignored',
     });
@@ -235,7 +235,7 @@ describe('configuration', () => {
         rules: { 'body/mode-mismatch': 'off' },
         organisations: ['Department of Social Services'],
       }),
-      'communiques/2021-05-05-cpr.md': WITH_WARNING.replace(
+      'communiques/2025-05-14-hspr.md': WITH_WARNING.replace(
         'owner: Department of Communities',
         'owner: Department of Social Services',
       ),
@@ -305,7 +305,7 @@ communique.config.json:4:3  error    \`extra\` is not a field of the configurati
   3 |   "rules": { "action/owner-unkown": "off" },
 > 4 |   "extra": true
     |   ^^^^^^^
-  hint: The fields allowed here are: \`files\`, \`ignore\`, \`stage\`, \`rules\`, \`organisations\`, \`templates\`, \`export\`, \`groups\`, \`new\`.
+  hint: The fields allowed here are: \`files\`, \`ignore\`, \`stage\`, \`rules\`, \`organisations\`, \`verbs\`, \`templates\`, \`export\`, \`groups\`, \`new\`.
 
 ✖ 3 problems (3 errors, 0 warnings) in 1 of 1 file
 `,

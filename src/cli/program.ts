@@ -43,7 +43,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       new Option('--stage <stage>', 'check as if every document were at least at this lifecycle stage').choices(STAGES),
     )
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount)
-    .option('-q, --quiet', 'report errors only')
+    .option('-q, --quiet', 'report errors only (and say how many warnings were hidden)')
+    .option(
+      '--fix',
+      'apply the fixes that are certain (values in the wrong case, dates in another form, misspelt field names)',
+    )
+    .option('--fix-dry-run', 'show the certain fixes as a diff, and change nothing')
     .option('-j, --jobs <n>', 'worker threads to use (default: one per core for large runs)', parsePositive)
     .action(async (paths: string[], options) => {
       const { validateCommand } = await import('../commands/validate.js');

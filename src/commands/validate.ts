@@ -9,6 +9,7 @@ import { formatterNames, isFormatterName, loadFormatter } from '../formatters/in
 import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 import { writeReportFile } from '../io/report-file.js';
+import { fixFiles } from './fix.js';
 import type { PipelineResult } from '../pipeline/file-pipeline.js';
 import { runFiles } from '../pipeline/run-files.js';
 import { fail, formatContext, reportProblems, usageError } from './report.js';
@@ -21,6 +22,10 @@ export interface ValidateOptions {
   /** A path, `false` for `--no-config`, or undefined to look for one. */
   config?: string | false;
   jobs?: number;
+  /** Apply the certain fixes to the files. */
+  fix?: boolean;
+  /** Show the certain fixes as a diff, and change nothing. */
+  fixDryRun?: boolean;
 }
 
 interface OutputSpec {
@@ -49,32 +54,48 @@ export async function validateCommand(paths: readonly string[], options: Validat
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
 
-  const progress = progressReporter(io, files.value.length);
-  let results = await runFiles(
-    files.value,
-    {
-      maxBytes: settings.value.check.maxBytes!,
-      check: settings.value.check,
+  const check = settings.value.check;
+  const checkAll = async (): Promise<PipelineResult[]> => {
+    const progress = progressReporter(io, files.value.length);
+    // Several communiqués are also checked together: links, open actions, sequences.
+    const plan = {
+      maxBytes: check.maxBytes!,
+      check,
       policy: { report: 'all' },
       keepData: false,
-      // Several communiqués are also checked together: links, open actions, sequences.
       collectFacts: files.value.length > 1,
-    },
-    {
+    } as const;
+    const run = {
       fs: io.fs,
       ...(options.jobs ? { jobs: options.jobs } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
-    },
-  );
-  progress?.done();
-  if (files.value.length > 1) results = withAcrossFindings(results, settings.value.check.severities);
+    };
+    const checked = await runFiles(files.value, plan, run);
+    progress?.done();
+    return files.value.length > 1 ? withAcrossFindings(checked, check.severities) : checked;
+  };
+  let results = await checkAll();
+
+  if (options.fix || options.fixDryRun) {
+    const outcome = fixFiles(io, results, files.value, check, Boolean(options.fixDryRun));
+    const what = `${plural(outcome.count, 'problem')} in ${plural(outcome.fixed.length, 'file')}`;
+    io.stderr.write(`communique: ${options.fixDryRun ? `--fix would fix ${what}` : `fixed ${what}`}\n`);
+    // What is left to report: checked again after writing, or (in a dry run) all but what the fixes remove.
+    if (!options.fixDryRun && outcome.fixed.length > 0) results = await checkAll();
+    else if (options.fixDryRun)
+      results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => !message.fix) }));
+  }
 
   const internal = results.some((result) => result.messages.some((message) => message.ruleId === 'internal/error'));
-  if (options.quiet)
+  if (options.quiet) {
+    const { warnings, infos } = summarise(results);
     results = results.map((result) => ({
       ...result,
       messages: result.messages.filter((message) => message.severity === 'error'),
     }));
+    const hidden = [plural(warnings, 'warning'), plural(infos, 'note')].filter((count) => !count.startsWith('0 '));
+    if (hidden.length > 0) io.stderr.write(`communique: --quiet hid ${hidden.join(' and ')}\n`);
+  }
 
   for (const output of outputs) {
     const formatter = await loadFormatter(output.format);
@@ -98,6 +119,10 @@ export async function validateCommand(paths: readonly string[], options: Validat
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The checks across communiqués, merged into each file's results at the place to change. */

@@ -49,6 +49,7 @@ export function resolveSettings(io: Io, options: SettingsOptions): Settled<Setti
   const check: CheckOptions = {
     maxBytes: DEFAULT_MAX_BYTES,
     organisations: config.organisations ?? [],
+    ...(config.verbs ? { verbs: config.verbs } : {}),
     ...(stage ? { stage } : {}),
     ...(config.rules ? { severities: config.rules } : {}),
   };

@@ -152,3 +152,32 @@ export function findMonths(text: string): { month: string; index: number }[] {
   }
   return found;
 }
+
+/**
+ * A date written another way that can only mean one day — "17 December 2026", "December
+ * 17, 2026", "17/12/2026", "2026/12/17", "2026-2-3" — as YYYY-MM-DD. Undefined when the
+ * text is not one whole date, or when it could be two days ("03/04/2026" is March in one
+ * country and April in another).
+ */
+export function unambiguousDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  if (numeric) {
+    const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+    if (a !== b && a <= 12 && b <= 12) return undefined;
+    return a > 12 || a === b ? isoDate(year, b, a) : isoDate(year, a, b);
+  }
+  const yearFirst = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(trimmed);
+  if (yearFirst) return isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+  const [only, ...others] = findDates(trimmed);
+  if (
+    !only ||
+    others.length > 0 ||
+    only.end ||
+    only.index !== 0 ||
+    only.text.length !== trimmed.replace(/\.$/, '').length
+  ) {
+    return undefined;
+  }
+  return only.start;
+}

@@ -34,16 +34,33 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= limit ? best : undefined;
 }
 
+/** The one candidate closest to a misspelling; undefined when none is close or two are equally close. */
+export function onlyClosest(word: string, candidates: readonly string[]): string | undefined {
+  const best = closest(word, candidates);
+  if (!best) return undefined;
+  const distance = editDistance(word.toLowerCase(), best.toLowerCase());
+  const tied = candidates.filter((candidate) => editDistance(word.toLowerCase(), candidate.toLowerCase()) === distance);
+  return tied.length === 1 ? best : undefined;
+}
+
+/**
+ * Edits between two words — a letter added, dropped, changed, or two neighbours swapped
+ * ("chiar" is one edit from "chair"), as people mistype.
+ */
 export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, beforePrevious[j - 2]! + 1);
+      current.push(best);
     }
+    beforePrevious = previous;
+    previous = current;
   }
   return previous[b.length]!;
 }

@@ -17,6 +17,15 @@ export interface Diagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+  /** A change that certainly removes the problem, applied by `validate --fix`. */
+  fix?: Fix;
+}
+
+/** Replace `[start, end)` of the file's text (after any byte-order mark) with `text`. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** Everything known about one checked file once the pipeline is done with it. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult } from './diagnostic.js';
+import type { Diagnostic, FileResult, Fix } from './diagnostic.js';
 import type { RuleId } from './rules.js';
 import { ruleMeta } from './rules.js';
 
@@ -16,7 +16,7 @@ export const FIRST_COLUMN: SpanLike = { line: 1, column: 1, endLine: 1, endColum
  * A diagnostic for a catalogued rule, with the rule's default severity and hint unless a
  * more specific hint is given. Severity is adjusted later for stage and configuration.
  */
-export function makeDiagnostic(ruleId: RuleId, message: string, span: SpanLike, hint?: string): Diagnostic {
+export function makeDiagnostic(ruleId: RuleId, message: string, span: SpanLike, hint?: string, fix?: Fix): Diagnostic {
   const meta = ruleMeta(ruleId)!;
   const advice = hint ?? meta.hint;
   return {
@@ -28,6 +28,7 @@ export function makeDiagnostic(ruleId: RuleId, message: string, span: SpanLike, 
     column: span.column,
     endLine: span.endLine,
     endColumn: span.endColumn,
+    ...(fix ? { fix } : {}),
   };
 }
 

@@ -203,6 +203,12 @@ const catalogue = [
       hint: 'Add the chair to `attendees`, or correct the id in `meeting.chair`.',
     },
     {
+      id: 'meeting/chair-missing',
+      title: 'An approved communiqué does not say who chaired',
+      severity: 'error',
+      hint: 'Set `meeting.chair` to the chair’s attendee id, or say in `meeting.chair_note` why no chair can be named.',
+    },
+    {
       id: 'meeting/chair-absent',
       title: 'The chair did not attend',
       severity: 'error',
@@ -239,6 +245,12 @@ const catalogue = [
       hint: "Use an attendee id, an attendee's organisation, or add the organisation to `organisations` in communique.config.json.",
     },
     {
+      id: 'action/due-format',
+      title: 'A due date is written in a form that cannot be checked',
+      severity: 'warning',
+      hint: 'Write due dates as YYYY-MM-DD; phrases such as `next meeting` are fine too.',
+    },
+    {
       id: 'action/due-before-meeting',
       title: 'An action is due on or before the meeting',
       severity: 'error',
@@ -255,6 +267,12 @@ const catalogue = [
       title: 'A published document has no publication date',
       severity: 'error',
       hint: 'Add `published: YYYY-MM-DD`.',
+    },
+    {
+      id: 'lifecycle/date-order',
+      title: 'A communiqué is approved before its meeting, or published before its approval',
+      severity: 'error',
+      hint: 'Check `approval.date` and `published` against the meeting date.',
     },
     {
       id: 'lifecycle/placeholder',

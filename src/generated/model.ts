@@ -167,6 +167,10 @@ mode: ("in-person" | "virtual" | "hybrid")
  */
 place?: string
 /**
+ * Who chaired, in words, when no attendee can be named, e.g. `Not named in the original communiqué`. From `approved` on, a meeting names its chair or says why it cannot.
+ */
+chair_note?: string
+/**
  * The id of the attendee who chaired the meeting, or a list of ids for co-chairs.
  *
  * @minItems 1
@@ -231,9 +235,9 @@ export interface Agreement {
  */
 id: string
 /**
- * The decision verb: `agreed`, `endorsed`, `approved`, `noted`, `resolved`, `decided`, `supported`, `welcomed`, `acknowledged`, `requested` or `commended`.
+ * The decision verb, as the communiqué uses it: `agreed`, `endorsed`, `approved`, `noted`, `resolved`, `decided`, `supported`, `welcomed`, `acknowledged`, `requested`, `commended`, `adopted`, `received`, `reaffirmed`, `committed`, `signed`, `affirmed`, `accepted`, `confirmed`, `recommended`, `considered`, `recognised`, `launched` or `released`. A project can add its own under `verbs` in communique.config.json.
  */
-verb: ("agreed" | "endorsed" | "approved" | "noted" | "resolved" | "decided" | "supported" | "welcomed" | "acknowledged" | "requested" | "commended")
+verb: ("agreed" | "endorsed" | "approved" | "noted" | "resolved" | "decided" | "supported" | "welcomed" | "acknowledged" | "requested" | "commended" | "adopted" | "received" | "reaffirmed" | "committed" | "signed" | "affirmed" | "accepted" | "confirmed" | "recommended" | "considered" | "recognised" | "launched" | "released")
 /**
  * A qualifier on the decision, e.g. `in principle` or `subject to funding`.
  */
@@ -322,6 +326,10 @@ rules?: {
  * Organisations that may own actions without being among the attendees, e.g. `["Department of Social Services"]`.
  */
 organisations?: string[]
+/**
+ * Agreement verbs this project uses beyond the built-in ones, e.g. `["ratified"]`.
+ */
+verbs?: string[]
 /**
  * A folder, relative to this file, of the project's own templates: one folder per template name, each with `communique.html.hbs`, `communique.md.hbs` and/or `communique.txt.hbs`. A project template overrides a built-in one of the same name.
  */

@@ -27,8 +27,15 @@ actions:
 The Roundtable endorsed its Terms of Reference.
 `;
 
-/** The draft with one error: an action owner nobody knows (line 19, columns 12-15). */
-export const WITH_ERROR = VALID_DRAFT.replace('owner: Department of Communities', 'owner: dss');
+/**
+ * The draft with one error: an action owner nobody knows (line 19, columns 12-15). It is
+ * the Roundtable's next meeting, so checked beside the draft it is not a second
+ * communiqué for one date.
+ */
+export const WITH_ERROR = VALID_DRAFT.replace('owner: Department of Communities', 'owner: dss').replace(
+  'date: 2021-05-05',
+  'date: 2021-06-02',
+);
 
-/** The draft with one warning: "met virtually" in an in-person meeting (line 26). */
-export const WITH_WARNING = `${VALID_DRAFT}\nThe Roundtable met virtually for part of the day.\n`;
+/** The draft with one warning: "met virtually" in an in-person meeting (line 26); the meeting after that. */
+export const WITH_WARNING = `${VALID_DRAFT.replace('date: 2021-05-05', 'date: 2021-06-09')}\nThe Roundtable met virtually for part of the day.\n`;

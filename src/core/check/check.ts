@@ -1,16 +1,23 @@
+import type { ErrorObject } from 'ajv';
 import { frameLines } from '../../diagnostics/code-frame.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ruleMeta } from '../../diagnostics/rules.js';
 import { validateCommunique } from '../../generated/validators.js';
-import { type ParsedCommunique, type ParseOptions, parseCommunique, spanOfPath } from '../parse/communique.js';
+import {
+  type ParsedCommunique,
+  type ParseOptions,
+  parseCommunique,
+  replacementAt,
+  spanOfPath,
+} from '../parse/communique.js';
 import type { Communique, Stage } from '../model.js';
 import { isStage, stageRank } from '../vocabulary.js';
-import { checkActionDueDates, checkActionOwners } from './rules/actions.js';
+import { checkActionDueDates, checkActionDueFormat, checkActionOwners } from './rules/actions.js';
 import { checkAttendance } from './rules/attendees.js';
 import { checkBodyDates, checkBodyMeetingFacts, checkHeadings } from './rules/body.js';
 import { type Rule, RuleContext } from './rules/context.js';
 import { checkUniqueIds } from './rules/identity.js';
-import { checkLifecycle, checkPlaceholdersAndArtefacts } from './rules/lifecycle.js';
+import { checkLifecycle, checkLifecycleDates, checkPlaceholdersAndArtefacts } from './rules/lifecycle.js';
 import { checkChair, checkMeetingDates } from './rules/meeting.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
@@ -23,6 +30,8 @@ export interface CheckOptions extends ParseOptions {
   severities?: Readonly<Record<string, SeveritySetting>>;
   /** Organisations that may own actions without attending. */
   organisations?: readonly string[];
+  /** Agreement verbs the project uses beyond the built-in ones. */
+  verbs?: readonly string[];
 }
 
 /** The communiqué rules, in the order their findings read best. */
@@ -33,7 +42,9 @@ const RULES: readonly Rule[] = [
   checkAttendance,
   checkActionOwners,
   checkActionDueDates,
+  checkActionDueFormat,
   checkLifecycle,
+  checkLifecycleDates,
   checkPlaceholdersAndArtefacts,
   checkHeadings,
   checkBodyDates,
@@ -62,12 +73,17 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
   let communique: Communique | undefined;
   if (data) {
     stage = effectiveStage(data.status, options.stage);
-    if (validateCommunique(data)) communique = data;
+    const valid = validateCommunique(data);
+    const schemaErrors = valid ? [] : withProjectVerbs(validateCommunique.errors ?? [], options.verbs);
+    if (valid) communique = data;
+    // The schema's only objection is a verb the project added: the data is a communiqué.
+    else if (schemaErrors.length === 0) communique = data as unknown as Communique;
     else {
-      const errors = schemaDiagnostics(validateCommunique.errors ?? [], {
+      const errors = schemaDiagnostics(schemaErrors, {
         data,
         rootName: 'The front matter',
         locate: (path, prefer) => spanOfPath(parsed, path, prefer),
+        replace: (path, prefer, text) => replacementAt(parsed, path, prefer, text),
       });
       for (const diagnostic of errors) found.push(diagnostic);
     }
@@ -77,6 +93,19 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
   }
   const diagnostics = settleSeverities(found, stage, options.severities).sort(compareDiagnostics);
   return communique ? { diagnostics, communique } : { diagnostics };
+}
+
+/** A verb the project added in its configuration is a verb, though the schema does not list it. */
+function withProjectVerbs(errors: readonly ErrorObject[], verbs: readonly string[] | undefined): ErrorObject[] {
+  if (!verbs || verbs.length === 0) return [...errors];
+  return errors.filter(
+    (error) =>
+      !(
+        error.keyword === 'enum' &&
+        /^\/agreements\/\d+\/verb$/.test(error.instancePath) &&
+        verbs.includes(String(error.data))
+      ),
+  );
 }
 
 /** Severities as the stage and the configuration set them; rules turned off are dropped. */

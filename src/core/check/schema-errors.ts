@@ -3,9 +3,10 @@
  * plain words, at the offending key or value (for a missing field, the key of the object
  * that lacks it; for an unknown field, that field's key).
  */
-import { closest } from '../text.js';
+import { closest, onlyClosest } from '../text.js';
+import { unambiguousDate } from '../dates.js';
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, Fix } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { RuleId } from '../../diagnostics/rules.js';
 
@@ -25,6 +26,8 @@ export interface SchemaErrorContext {
   locate(path: DataPath, prefer: 'key' | 'value'): SpanLike;
   /** What the root is called in messages, e.g. `The front matter`. */
   rootName: string;
+  /** A fix replacing the key or value at exactly a path, where the file can be edited. */
+  replace?(path: DataPath, prefer: 'key' | 'value', text: string): Fix | undefined;
 }
 
 type SchemaNode = Record<string, unknown>;
@@ -58,8 +61,14 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
   const path = parsePointer(error.instancePath);
   const parent = (error.parentSchema ?? {}) as SchemaNode;
   const subject = label(path, context);
-  const at = (ruleId: RuleId, text: string, prefer: 'key' | 'value', hint?: string, where: DataPath = path) =>
-    makeDiagnostic(ruleId, text, context.locate(where, prefer), hint);
+  const at = (
+    ruleId: RuleId,
+    text: string,
+    prefer: 'key' | 'value',
+    hint?: string,
+    where: DataPath = path,
+    fix?: Fix,
+  ) => makeDiagnostic(ruleId, text, context.locate(where, prefer), hint, fix);
 
   switch (error.keyword) {
     case 'required': {
@@ -76,6 +85,10 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
       const extra = String(error.params.additionalProperty);
       const allowed = Object.keys((parent.properties ?? {}) as SchemaNode).filter((name) => name !== '$schema');
       const suggestion = closest(extra, allowed);
+      // Renaming is certain only when one field is the close match and is not there already.
+      const only = onlyClosest(extra, allowed);
+      const present = error.data && typeof error.data === 'object' && only !== undefined && only in error.data;
+      const fix = only && !present ? context.replace?.([...path, extra], 'key', only) : undefined;
       return at(
         'schema/unknown-field',
         `\`${extra}\` is not a field of ${path.length === 0 ? context.rootName.replace(/^The /, 'the ') : subject}`,
@@ -84,6 +97,7 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
           ? `Did you mean \`${suggestion}\`?`
           : `The fields allowed here are: ${allowed.map((name) => `\`${name}\``).join(', ')}.`,
         [...path, extra],
+        fix,
       );
     }
     case 'type': {
@@ -98,11 +112,18 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      // Only the case is wrong: there is no doubt which value was meant.
+      const recased =
+        typeof error.data === 'string'
+          ? allowed.find((value) => value.toLowerCase() === String(error.data).toLowerCase())
+          : undefined;
       return at(
         'schema/enum',
         `${capitalise(subject)} is ${quote(error.data)}, which is not one of: ${allowed.join(', ')}`,
         'value',
         suggestion ? `Did you mean \`${suggestion}\`?` : describedHint(parent),
+        path,
+        recased ? context.replace?.(path, 'value', recased) : undefined,
       );
     }
     case 'const': {
@@ -126,13 +147,18 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
       const format = String(error.params.format);
       if (format === 'date') {
         const shaped = typeof error.data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(error.data);
+        const iso = typeof error.data === 'string' && !shaped ? unambiguousDate(error.data) : undefined;
         return at(
           'schema/date',
           shaped
             ? `${capitalise(subject)} is ${quote(error.data)}, which is not a real calendar date`
             : `${capitalise(subject)} is ${quote(error.data)}, which is not a date in YYYY-MM-DD form`,
           'value',
-          'Write the date as YYYY-MM-DD, e.g. 2021-11-16, and check the day exists in that month.',
+          iso
+            ? `Write it as ${iso}.`
+            : 'Write the date as YYYY-MM-DD, e.g. 2021-11-16, and check the day exists in that month.',
+          path,
+          iso ? context.replace?.(path, 'value', iso) : undefined,
         );
       }
       const formatNames: Record<string, string> = { email: 'an email address', uri: 'a full web address (https://…)' };

@@ -3,11 +3,12 @@
  * YAML document that knows where every value is, and its body. Everything that went
  * wrong on the way is a diagnostic; nothing here throws for bad input.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, Fix } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import { DEFAULT_MAX_BYTES, decodeCommunique, type DecodeProblem, type DecodeResult } from './decode.js';
 import { type FrontMatterProblem, splitFrontMatter } from './front-matter.js';
 import { SourceText } from './source-text.js';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation } from './yaml.js';
 
 export interface ParsedCommunique {
@@ -130,6 +131,31 @@ export function spanOfPath(
       );
   }
   return span;
+}
+
+/**
+ * A fix that replaces the key, or the single-line scalar value, at exactly `path` with
+ * `text`; undefined when there is no such node, or it is not a plain one-line value.
+ */
+export function replacementAt(
+  parsed: ParsedCommunique,
+  path: readonly (string | number)[],
+  prefer: 'key' | 'value',
+  text: string,
+): Fix | undefined {
+  if (!parsed.yaml || path.length === 0) return undefined;
+  const parent = path.length === 1 ? parsed.yaml.contents : parsed.yaml.getIn(path.slice(0, -1), true);
+  const last = path.at(-1)!;
+  let node: unknown;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+    node = prefer === 'key' ? pair?.key : pair?.value;
+  } else if (isSeq(parent) && typeof last === 'number' && prefer === 'value') node = parent.items[last];
+  if (!isScalar(node) || !node.range) return undefined;
+  const [start, end] = node.range;
+  const source = parsed.source!.text.slice(parsed.yamlOffset + start, parsed.yamlOffset + end);
+  if (source.includes('\n')) return undefined;
+  return { start: parsed.yamlOffset + start, end: parsed.yamlOffset + end, text };
 }
 
 function openingFenceSpan(source: SourceText) {

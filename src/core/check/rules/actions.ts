@@ -1,5 +1,5 @@
 import { asList, asRecord, asString } from '../../model.js';
-import { realDate } from '../../dates.js';
+import { formatDay, isoDate, realDate, unambiguousDate } from '../../dates.js';
 import { closest, normalise } from '../../text.js';
 import { CLOSED_STATUSES } from '../../vocabulary.js';
 import type { RuleContext } from './context.js';
@@ -42,6 +42,45 @@ export function checkActionOwners(context: RuleContext): void {
           : "Use an attendee id or an attendee's organisation, or list the organisation under `organisations` in communique.config.json.",
       );
     });
+  });
+}
+
+/**
+ * `action/due-format`: a due date written as a date, but not as YYYY-MM-DD, can never be
+ * reported overdue; when it can only mean one day, `--fix` writes it the checkable way.
+ */
+export function checkActionDueFormat(context: RuleContext): void {
+  asList(context.data.actions).forEach((item, index) => {
+    const action = asRecord(item);
+    const due = asString(action?.due);
+    if (!action || !due || realDate(due)) return;
+    const label = asString(action.id) ?? String(index + 1);
+    const path = ['actions', index, 'due'];
+    const iso = unambiguousDate(due);
+    if (iso) {
+      const fix = context.replace(path, 'value', iso);
+      const hint = `Write it as ${iso}, so that it can be checked and reported when overdue.`;
+      context.report(
+        'action/due-format',
+        `Action \`${label}\` is due on \`${due}\`, a date not written as YYYY-MM-DD`,
+        context.at(path),
+        hint,
+        fix,
+      );
+      return;
+    }
+    const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(due.trim());
+    if (!numeric) return;
+    const [, a, b, year] = numeric;
+    const one = isoDate(Number(year), Number(b), Number(a));
+    const other = isoDate(Number(year), Number(a), Number(b));
+    if (!one || !other) return;
+    context.report(
+      'action/due-format',
+      `Action \`${label}\` is due on \`${due}\`, which could be ${formatDay(one)} or ${formatDay(other)}`,
+      context.at(path),
+      `Write the day you mean as YYYY-MM-DD: ${one} or ${other}.`,
+    );
   });
 }
 

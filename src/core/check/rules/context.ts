@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { Diagnostic, Fix } from '../../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../../diagnostics/make.js';
 import type { RuleId } from '../../../diagnostics/rules.js';
-import { type ParsedCommunique, spanOfPath } from '../../parse/communique.js';
+import { type ParsedCommunique, replacementAt, spanOfPath } from '../../parse/communique.js';
 import type { Stage } from '../../model.js';
 import type { Span } from '../../parse/source-text.js';
 
@@ -33,8 +33,13 @@ export class RuleContext {
     return this.loaded.source!.span(this.loaded.yamlOffset + start, this.loaded.yamlOffset + end);
   }
 
-  report(ruleId: RuleId, message: string, span: Span, hint?: string): void {
-    this.diagnostics.push(makeDiagnostic(ruleId, message, span, hint));
+  /** A fix that replaces the key or the one-line value at exactly `path` with `text`. */
+  replace(path: readonly (string | number)[], prefer: 'key' | 'value', text: string): Fix | undefined {
+    return replacementAt(this.loaded, path, prefer, text);
+  }
+
+  report(ruleId: RuleId, message: string, span: Span, hint?: string, fix?: Fix): void {
+    this.diagnostics.push(makeDiagnostic(ruleId, message, span, hint, fix));
   }
 }
 

@@ -1,4 +1,7 @@
+import { realDate } from '../../dates.js';
+import { asRecord } from '../../model.js';
 import { stageRank } from '../../vocabulary.js';
+import { lastMeetingDay } from './meeting.js';
 import { stringScalars } from '../../parse/yaml.js';
 import type { RuleContext } from './context.js';
 
@@ -23,6 +26,32 @@ export function checkLifecycle(context: RuleContext): void {
       'lifecycle/publication-date-missing',
       `The communiqué ${asChecked} but has no publication date`,
       where,
+    );
+  }
+}
+
+/**
+ * `lifecycle/date-order`: a communiqué is approved on or after its meeting, and published
+ * on or after its approval.
+ */
+export function checkLifecycleDates(context: RuleContext): void {
+  const last = lastMeetingDay(context.data);
+  const approved = realDate(asRecord(context.data.approval)?.date);
+  const published = realDate(context.data.published);
+  if (approved && last && approved < last) {
+    context.report(
+      'lifecycle/date-order',
+      `The communiqué is recorded as approved on ${approved}, before the meeting (${last})`,
+      context.at(['approval', 'date']),
+      'Correct `approval.date`: a communiqué is approved after the meeting it reports.',
+    );
+  }
+  if (published && approved && published < approved) {
+    context.report(
+      'lifecycle/date-order',
+      `The communiqué is recorded as published on ${published}, before it was approved (${approved})`,
+      context.at(['published']),
+      'Correct `published` or `approval.date`: a communiqué is published once it is approved.',
     );
   }
 }

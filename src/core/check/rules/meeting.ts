@@ -1,13 +1,28 @@
 import { asList, asRecord, asString } from '../../model.js';
 import { meetingDays, realDate } from '../../dates.js';
-import { attended } from '../../vocabulary.js';
+import { attended, stageRank } from '../../vocabulary.js';
 import type { RuleContext } from './context.js';
 import { attendeeIndex, describeAttendee } from './attendees.js';
 
-/** `meeting/chair-unknown`, `meeting/chair-absent`: the chair is an attendee who attended. */
+/**
+ * `meeting/chair-unknown`, `meeting/chair-absent`: the chair is an attendee who attended.
+ * `meeting/chair-missing`: from `approved` on, the meeting names its chair, or says in
+ * `chair_note` why it cannot.
+ */
 export function checkChair(context: RuleContext): void {
   const meeting = asRecord(context.data.meeting);
   if (!meeting) return;
+  if (
+    stageRank(context.stage) >= stageRank('approved') &&
+    meeting.chair === undefined &&
+    meeting.chair_note === undefined
+  ) {
+    context.report(
+      'meeting/chair-missing',
+      `The meeting names no chair, and the communiqué is checked at the \`${context.stage}\` stage`,
+      context.at(['meeting'], 'key'),
+    );
+  }
   const attendees = attendeeIndex(context.data);
   const chair = meeting.chair;
   const single = !Array.isArray(chair);
