@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/io.js';
+import { temporaryFolder } from './support/temporary.js';
 
 /**
  * The renderings committed under examples/rendered/ are what the code produces today:
@@ -14,7 +14,7 @@ const committed = join(repo, 'examples/rendered');
 
 describe('examples/rendered', () => {
   it('matches what the code renders now, byte for byte', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'communique-rendered-'));
+    const out = temporaryFolder('communique-rendered-');
     for (const format of ['html', 'md', 'txt', 'docx']) {
       const result = await runCli(
         ['render', 'examples', '--to', format, '--out', relative(repo, out) === '' ? out : out],

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Io } from '../../src/io/io.js';
 import { run } from '../../src/cli/program.js';
+import { temporaryFolder } from './temporary.js';
 
 /** Run the CLI in-process with captured output, as a user in `cwd` would. */
 export async function runCli(argv: string[], cwd: string, env: Record<string, string> = {}) {
@@ -25,7 +25,7 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
 
 /** A temporary project folder holding the given files (path → content). */
 export function project(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(join(tmpdir(), 'communique-test-'));
+  const root = temporaryFolder();
   // A .git folder marks the project root, so config discovery stops here.
   mkdirSync(join(root, '.git'));
   for (const [path, content] of Object.entries(files)) {

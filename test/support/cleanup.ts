@@ -1,0 +1,5 @@
+import { afterEach } from 'vitest';
+import { removeTemporaryFolders } from './temporary.js';
+
+// Every test leaves /tmp as it found it.
+afterEach(removeTemporaryFolders);
