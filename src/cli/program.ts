@@ -137,12 +137,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('init')
     .summary('set up a repository for communiqués (never overwrites)')
     .description(
-      'Create communique.config.json, a communiques/ folder, the editor setting that validates front matter, and a\n' +
-        'CI workflow. Existing files are left as they are.',
+      'Create communique.config.json, a communiques/ folder, package.json scripts and the dev dependency, a\n' +
+        '.gitignore and a CI workflow. Existing files are left as they are; package.json and .gitignore only gain\n' +
+        'what they lack.',
     )
-    .action(async () => {
+    .option('--code-scanning', 'also upload SARIF to GitHub code scanning (it must be turned on for the repository)')
+    .action(async (options) => {
       const { initCommand } = await import('../commands/init.js');
-      exitCode = await initCommand(io);
+      exitCode = await initCommand(options, io);
     });
 
   configOptions(program.command('actions'))

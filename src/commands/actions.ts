@@ -17,7 +17,7 @@ import { EXIT } from '../io/exit.js';
 import type { Io } from '../io/io.js';
 import { readBounded } from '../io/read.js';
 import { runFiles } from '../pipeline/run-files.js';
-import { fail, formatContext, reportProblems, usageError } from './report.js';
+import { fail, formatContext, reportProblems, usageError, nothingYet } from './report.js';
 
 export interface ActionsOptions {
   format?: string;
@@ -42,6 +42,7 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  if (files.value.length === 0) return nothingYet(io, 'communiqués to list actions from');
   const { check, today } = settings.value;
 
   // A file that is not a readable communiqué has no actions to offer: say so, and go on.

@@ -32,6 +32,12 @@ export async function reportProblems(io: Io, problems: readonly FileResult[]): P
   io.stderr.write(stylish(problems, formatContext(io, io.stderr)));
 }
 
+/** The configuration's files match nothing yet (a new repository): say so; it is not a mistake. */
+export function nothingYet(io: Io, what: string): ExitCode {
+  io.stderr.write(`communique: no ${what} yet: the configuration's \`files\` match none\n`);
+  return EXIT.ok;
+}
+
 /** A bad option or argument: say what is wrong and what to give instead, and exit 2. */
 export function usageError(io: Io, message: string): Promise<ExitCode> {
   return fail(io, [runProblem('usage/invalid-option', message)], EXIT.usage);

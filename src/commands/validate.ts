@@ -12,7 +12,7 @@ import { writeReportFile } from '../io/report-file.js';
 import { fixFiles } from './fix.js';
 import type { PipelineResult } from '../pipeline/file-pipeline.js';
 import { runFiles } from '../pipeline/run-files.js';
-import { fail, formatContext, reportProblems, usageError } from './report.js';
+import { fail, formatContext, reportProblems, usageError, nothingYet } from './report.js';
 
 export interface ValidateOptions {
   format: string[];
@@ -53,6 +53,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  if (files.value.length === 0) nothingYet(io, 'communiqués to check');
 
   const check = settings.value.check;
   const checkAll = async (): Promise<PipelineResult[]> => {

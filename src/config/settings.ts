@@ -106,9 +106,8 @@ export async function resolveInputs(
 ): Promise<Settled<FileToCheck[]>> {
   const config = settings.config;
   let inputs = [...paths];
-  if (inputs.length === 0 && config.files && config.files.length > 0) {
-    inputs = config.files.map((file) => relative(io.cwd, resolve(settings.projectRoot, file)) || '.');
-  }
+  const configured = inputs.length === 0 && config.files !== undefined && config.files.length > 0;
+  if (configured) inputs = config.files!.map((file) => relative(io.cwd, resolve(settings.projectRoot, file)) || '.');
   if (inputs.length === 0) {
     return fail(
       'usage/no-input',
@@ -117,7 +116,11 @@ export async function resolveInputs(
   }
   const ignore = config.ignore ? { patterns: config.ignore, base: settings.projectRoot } : undefined;
   const expansion = await expandPaths(io.fs, inputs, io.cwd, { ...rules, ...(ignore ? { ignore } : {}) });
+  if (!expansion.ok && configured && /^no such file or folder/.test(expansion.message)) return { ok: true, value: [] };
   if (!expansion.ok) return fail('usage/no-input', expansion.message);
+  // A new repository's communiqués/ folder is empty: that is a start, not a mistake. Named
+  // paths that match nothing are a mistake.
+  if (expansion.files.length === 0 && configured) return { ok: true, value: [] };
   if (expansion.files.length === 0) {
     return fail('usage/no-input', `found no ${rules.label} in ${inputs.join(', ')}`);
   }
