@@ -42,7 +42,7 @@ const show = (label, value) => rows.push([label, value]);
 const bare = median(process.execPath, ['-e', '0'], 15);
 const help = median(process.execPath, [bin, '--help'], 15);
 const version = median(process.execPath, [bin, '--version'], 15);
-const single = median(process.execPath, [bin, 'validate', join(root, 'examples/2021-11-16-nlg.md')], 15);
+const single = median(process.execPath, [bin, 'validate', join(root, 'examples/2026-04-21-npg.md')], 15);
 show('node -e 0', `${bare.ms.toFixed(0)} ms`);
 show('communique --help', `${help.ms.toFixed(0)} ms (${(help.ms / bare.ms).toFixed(2)}x node)`);
 show('communique --version', `${version.ms.toFixed(0)} ms (${(version.ms / bare.ms).toFixed(2)}x node)`);

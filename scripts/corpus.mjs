@@ -122,14 +122,30 @@ function paragraph(next, words) {
 
 const pad = (n) => String(n).padStart(2, '0');
 
+/**
+ * Each group meets ten times in a series, in order: numbers and dates go up, each meeting
+ * has its own date, and each carries an action from the one before, so the checks across
+ * communiqués find nothing wrong in the files that are not broken on purpose.
+ */
+function meetingOf(index) {
+  const [group, short] = GROUPS[index % GROUPS.length];
+  const series = Math.floor(index / (GROUPS.length * 10));
+  const k = Math.floor((index % (GROUPS.length * 10)) / GROUPS.length);
+  const year = 2000 + (series % 25);
+  const month = 1 + k;
+  const day = 1 + ((series * 7 + k * 3) % 27);
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  const key = `${short}${series}`;
+  return { group: `${group} ${series}`, short: key, k, year, month, day, date, id: `${key.toLowerCase()}-${date}` };
+}
+
 export function communique(index, broken) {
   const next = random(index * 7919 + 17);
   const pick = (list) => list[Math.floor(next() * list.length)];
-  const [group, short] = GROUPS[index % GROUPS.length];
-  const year = 2015 + (index % 10);
-  const month = 1 + Math.floor(next() * 11);
-  const day = 1 + Math.floor(next() * 27);
-  const date = `${year}-${pad(month)}-${pad(day)}`;
+  const { group, short, k, year, month, day, date, id } = meetingOf(index);
+  const previous = k > 0 ? meetingOf(index - GROUPS.length) : undefined;
+  // A broken communiqué is not one the others can link to.
+  const carries = previous && (index - GROUPS.length) % 10 !== 9;
   const mode = pick(['in-person', 'virtual', 'hybrid']);
   const attendees = [];
   for (let i = 0; i < 8; i++) {
@@ -145,7 +161,7 @@ export function communique(index, broken) {
   const fm = [
     '---',
     'schema_version: 1',
-    `id: ${short.toLowerCase()}-${date}-${index}`,
+    `id: ${id}`,
     `title: ${group} Communiqué`,
     `status: ${broken === 'placeholder' ? 'approved' : 'published'}`,
     'lang: en-AU',
@@ -157,7 +173,7 @@ export function communique(index, broken) {
     '  group:',
     `    name: ${group}`,
     `    short_name: ${short}`,
-    `  number: ${1 + (index % 40)}`,
+    `  number: ${1 + k}`,
     broken === 'date' ? `  date: ${year}-02-30` : `  date: ${date}`,
     `  mode: ${mode}`,
     ...(mode === 'virtual' ? [] : ['  place: Canberra']),
@@ -183,8 +199,18 @@ export function communique(index, broken) {
       `    text: ${sentence(next, 10)}`,
       `    owner: ${broken === 'owner' && n === 2 ? 'nobody-known' : attendees[n].id}`,
       `    due: ${n === 3 ? 'next meeting' : `${year + 1}-${pad(month)}-${pad(day)}`}`,
-      `    status: ${pick(['open', 'in-progress', 'done'])}`,
+      // Only the last meeting of a series leaves actions open: the others close theirs.
+      `    status: ${k === 9 ? pick(['open', 'in-progress', 'done']) : pick(['done', 'dropped'])}`,
     ]),
+    ...(carries
+      ? [
+          '  - id: ACT-4',
+          `    text: ${sentence(next, 8)}`,
+          `    owner: ${attendees[1].id}`,
+          '    status: done',
+          `    carried_from: { communique: ${previous.id}, action: ACT-1 }`,
+        ]
+      : []),
     '---',
   ].filter((line) => line !== null);
   const body = [

@@ -27,6 +27,7 @@ ${lifecycle}${published}meeting:
     short_name: TCF
 ${number === undefined ? '' : `  number: ${number}\n`}  date: ${date}
   mode: virtual
+  chair_note: The Forum's convenor
 ${actions}---
 
 The Forum met online.
@@ -115,7 +116,7 @@ describe('checks across communiqués', () => {
         ruleId: 'across/carried-from-unknown',
         severity: 'error',
         message: 'Action `ACT-1` is carried from `tcf-2026-02-11`, which is not among the communiqués checked',
-        line: 18,
+        line: 19,
         column: 19,
       },
       {
@@ -123,7 +124,7 @@ describe('checks across communiqués', () => {
         ruleId: 'across/carried-from-unknown',
         severity: 'error',
         message: 'Action `ACT-2` is carried from action `ACT-9` of `tcf-2026-02-10`, which has no such action',
-        line: 23,
+        line: 24,
         column: 19,
       },
     ]);
@@ -176,7 +177,7 @@ describe('checks across communiqués', () => {
         ruleId: 'across/carried-from-unapproved',
         severity: 'warning',
         message: 'Action `ACT-1` is carried from `tcf-2026-02-10`, which is still a review',
-        line: 18,
+        line: 19,
         column: 19,
       },
     ]);

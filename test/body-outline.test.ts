@@ -43,7 +43,7 @@ function scannerHeadings(body: string): Outline {
 }
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
-const exampleNames = ['2021-05-05-cpr.md', '2021-05-25-nlg.md', '2021-11-16-nlg.md'] as const;
+const exampleNames = ['2025-05-14-hspr.md', '2025-10-14-npg.md', '2026-04-21-npg.md'] as const;
 
 describe('example bodies', () => {
   it.each(exampleNames)('finds the headings remark finds in %s', (name) => {

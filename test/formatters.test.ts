@@ -198,15 +198,9 @@ describe('stylish', () => {
       },
     ];
     expect(formatStylish(one, context)).toBe(
-      [
-        'a.md:10:4  info     m  x/y',
-        '   9 | abc',
-        '> 10 | abc',
-        '     |    ^',
-        '',
-        'ℹ 1 note in 1 of 1 file',
-        '',
-      ].join('\n'),
+      ['a.md:10:4  info     m  x/y', '   9 | abc', '> 10 | abc', '     |    ^', '', 'ℹ 1 note in 1 of 1 file', ''].join(
+        '\n',
+      ),
     );
   });
 

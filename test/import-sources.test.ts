@@ -35,21 +35,21 @@ describe('reading old communiqués in their encodings', () => {
 
 describe('reading Word documents', () => {
   it('turns headings, lists and tables (with their header rows) into blocks', async () => {
-    const { blocks } = await docxToBlocks(readFileSync(join(repo, 'examples/rendered/2021-05-25-nlg.docx')));
+    const { blocks } = await docxToBlocks(readFileSync(join(repo, 'examples/rendered/2025-10-14-npg.docx')));
     expect(
       blocks
         .filter((block) => block.kind === 'heading')
         .map((block) => block.kind === 'heading' && `${block.level} ${block.text}`),
     ).toEqual([
-      '1 Why Stronger Places, Stronger People is important',
-      '1 Agreements and Actions from NLG Meeting on 25 May',
+      '1 Why Healthy Country Towns matters',
+      '1 What the NPG agreed on 14 October',
       '1 Attendance',
       '1 Agreements',
       '1 Actions',
     ]);
     expect(blocks).toContainEqual({
       kind: 'list-item',
-      text: 'To reform funding and institutional arrangements',
+      text: 'Pressing for changes to funding rules and institutional arrangements',
       ordered: false,
       depth: 0,
     });
@@ -59,8 +59,8 @@ describe('reading Word documents', () => {
       kind: 'table-row',
       cells: [
         'ACT-1',
-        expect.stringContaining('Plan the details'),
-        'Stronger Places, Stronger People National Leadership Group',
+        'Work out the arrangements for bringing governments and service providers together to back town-led change.',
+        'Healthy Country Towns National Partnership Group',
         'coming months',
         'Open',
       ],

@@ -87,12 +87,28 @@ function expectWordsKept(source: string, result: ImportResult, data: Data, body:
   expect(result.words.kept).toBe(result.words.source);
 }
 
-const seedsPresent = existsSync(seedsDir);
-if (!seedsPresent && process.env.CI) throw new Error(`The seed documents are missing: expected them in ${seedsDir}`);
-if (!seedsPresent)
-  console.warn(`Skipping the seed imports: ${seedsDir} is missing (it sits beside the repository in CI).`);
+/** The source's own words from `first` to the end of `last`, on one line: expected text taken from the source. */
+function span(source: string, first: string, last: string): string {
+  const flat = source.replace(/[\s\u00a0]+/g, ' ');
+  const start = flat.indexOf(first);
+  const end = flat.indexOf(last, start);
+  expect(start, `"${first}" is not in the source`).toBeGreaterThanOrEqual(0);
+  expect(end, `"${last}" does not follow "${first}" in the source`).toBeGreaterThan(start);
+  return flat.slice(start, end + last.length);
+}
 
-describe.skipIf(!seedsPresent)('importing the seed documents', () => {
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The real communiqués the importer was built from sit beside the repository, not in it, so
+ * a clone has none: they are imported only when `COMMUNIQUE_SEED_TESTS=1` asks for them
+ * (`.ci/run` is to set it), and then their absence is a failure. The fixtures written like them, in
+ * "Word exports and a web page", always run.
+ */
+const seedTests = process.env.COMMUNIQUE_SEED_TESTS === '1';
+const seedsPresent = existsSync(seedsDir);
+
+describe.runIf(seedTests)('importing the seed documents', () => {
   const seed = (prefix: string) => {
     const name = ['000_22d6106c4cc4ed56.txt', '001_4b0c4804a15c22b9.txt', '002_b93606b33bcbb7f6.txt'].find((file) =>
       file.startsWith(prefix),
@@ -101,7 +117,11 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
     return { source, ...run(source, name) };
   };
 
-  it('000: the November 2021 NLG communiqué', () => {
+  it('finds them, as COMMUNIQUE_SEED_TESTS=1 says they are there', () => {
+    expect(seedsPresent, `COMMUNIQUE_SEED_TESTS=1, but ${seedsDir} is missing`).toBe(true);
+  });
+
+  it.runIf(seedsPresent)('000: the November 2021 NLG communiqué', () => {
     const { source, result, data, body } = seed('000');
     expect(data.id).toBe('nlg-2021-11-16');
     expect(data.title).toBe('Stronger Places, Stronger People National Leadership Group Communiqué');
@@ -125,16 +145,13 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
     ]);
     expect(data.agreements).toEqual([
       { id: 'AGR-1', verb: 'supported', text: 'Further engagement in Rockhampton.' },
-      {
-        id: 'AGR-2',
-        verb: 'noted',
-        text: 'Progress made in SPSP communities in the previous quarter, as well as progress made on the SPSP Model review process, with advice sought from state and territory and SPSP community partners as part of the review.',
-      },
+      { id: 'AGR-2', verb: 'noted', text: capitalised(span(source, 'progress made in', 'as part of the review.')) },
     ]);
+    const owner = 'A NLG and government working group';
     expect(data.actions).toEqual([
       {
         id: 'ACT-1',
-        text: 'A NLG and government working group will undertake work to scope and detail a business case for support.',
+        text: span(source, owner, 'case for support.'),
         owner: 'Stronger Places, Stronger People National Leadership Group',
         status: 'open',
       },
@@ -151,7 +168,7 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
       'meeting.chair',
       'actions.0.owner',
     ]);
-    expect(result.placeholders[1]!.message).toContain("owner stated as 'A NLG and government working group'");
+    expect(result.placeholders[1]!.message).toContain(`owner stated as '${owner}'`);
     expect(result.stripped).toEqual(['[bookmark: _GoBack] (1)', 'end marker "End."', 'trailing whitespace (13 lines)']);
     expect(result.text).not.toContain('[bookmark');
     expect(body).not.toMatch(/^End\.$/m);
@@ -159,10 +176,12 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
     expectWordsKept(source, result, data, body);
   });
 
-  it('001: the May 2021 NLG communiqué, titled with its number and date', () => {
+  it.runIf(seedsPresent)('001: the May 2021 NLG communiqué, titled with its number and date', () => {
     const { source, result, data, body } = seed('001');
+    const title = source.split('\n')[0]!;
+    expect(title).toMatch(/Communiqué 1 - 25 May 2021$/);
     expect(data.id).toBe('nlg-2021-05-25');
-    expect(data.title).toBe('SPSP National Leadership Group Communiqué 1 - 25 May 2021');
+    expect(data.title).toBe(title);
     expect(data.meeting).toEqual({
       group: { name: 'Stronger Places, Stronger People National Leadership Group', short_name: 'NLG' },
       number: 1,
@@ -171,40 +190,38 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
       place: 'Sydney',
     });
     expect(data.attendees).toBeUndefined();
-    expect(data.attendance_note).toBe('Attended by NLG Members (without Special Advisors from governments).');
+    expect(data.attendance_note).toBe(`Attended by ${span(source, 'NLG Members', 'from governments).')}`);
     expect(data.agreements).toEqual([
-      {
-        id: 'AGR-1',
-        verb: 'agreed',
-        text: 'An approach to convene governments and service providers to build readiness and authority for community–led change.',
-      },
+      { id: 'AGR-1', verb: 'agreed', text: capitalised(span(source, 'an approach to', 'community–led change.')) },
       {
         id: 'AGR-2',
         verb: 'agreed',
         qualifier: 'again',
-        text: 'The critical importance of commissioning a National Enabling Partner – an independent entity to build the evidence base and support change at community, government and service provider levels.',
+        text: capitalised(span(source, 'the critical importance', 'service provider levels.')),
       },
-      {
-        id: 'AGR-3',
-        verb: 'supported',
-        text: 'Investments to enhance data access for communities and build a platform to track indicators at the initiative level.',
-      },
+      { id: 'AGR-3', verb: 'supported', text: capitalised(span(source, 'investments to', 'the initiative level.')) },
     ]);
     expect(data.actions).toEqual([
       {
         id: 'ACT-1',
-        text: 'Members will plan the details of this convening over coming months.',
+        text: span(source, 'Members will plan', 'over coming months.'),
         owner: 'Stronger Places, Stronger People National Leadership Group',
         due: 'coming months',
         status: 'open',
       },
     ]);
-    expect(headings(body)).toEqual([
-      '## Why Stronger Places, Stronger People is important',
-      '## Agreements and Actions from NLG Meeting on 25 May',
-    ]);
-    expect(body).toContain('\n- To advise on strategy and implementation of SPSP\n- To generate national support');
-    expect(body).not.toContain('Communiqué 1 - 25 May 2021');
+    // The second heading names the meeting: a line of the source without a full stop.
+    const second = source.split('\n').find((line) => line.startsWith('Agreements and'))!;
+    expect(second).toMatch(/ on 25 May$/);
+    expect(headings(body)).toEqual(['## Why Stronger Places, Stronger People is important', `## ${second}`]);
+    // The four roles, each after a middle dot and a tab of spaces, become one Markdown list.
+    const roles = source
+      .split('\n')
+      .filter((line) => /^\s*·\s/.test(line))
+      .map((line) => line.replace(/^\s*·\s+/, '').trimEnd());
+    expect(roles).toHaveLength(4);
+    expect(body).toContain(`\n${roles.map((role) => `- ${role}`).join('\n')}\n`);
+    expect(body).not.toContain(title);
     expect(result.stripped).toEqual([
       '[bookmark: _GoBack] (1)',
       'non-breaking spaces normalised (9)',
@@ -215,8 +232,9 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
     expectWordsKept(source, result, data, body);
   });
 
-  it('002: a web page that is not a communiqué gets placeholders, not guesses', () => {
+  it.runIf(seedsPresent)('002: a web page that is not a communiqué gets placeholders, not guesses', () => {
     const { source, result, data, body } = seed('002');
+    expect(data.title).toBe(source.split('\n')[0]);
     expect(data.title).toBe('Partnerships at the Department of Communities');
     expect(data.meeting).toEqual({
       group: { name: 'Community Partnerships Roundtable' },
@@ -238,6 +256,253 @@ describe.skipIf(!seedsPresent)('importing the seed documents', () => {
     expect(headings(body)).toContain('## 2021 meeting dates');
     expect(body).toContain('\n1. commissioning of services\n2. service integration');
     expect(result.stripped).toEqual(['non-breaking spaces normalised (7)', 'trailing whitespace (1 line)']);
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source, result, data, body);
+  });
+});
+
+/**
+ * Fixtures in our own words, about fictional groups, with the shapes of the seed documents:
+ * a communiqué saved from Word as plain text, one with a list of the group's roles, and a web
+ * page that is not a communiqué at all. They cover everything the seed imports cover, always.
+ */
+describe('importing Word exports and a web page written like the seed documents', () => {
+  const GROUP = 'Healthy Country Towns National Partnership Group';
+
+  it('a Word export: bookmark, page numbers and End. stripped; co-chairs, attendance, agreements and actions found', () => {
+    const source = readFileSync(resolve(fixturesDir, 'word-export.txt'), 'utf8');
+    const { result, data, body } = fixture('word-export.txt');
+    expect(data.id).toBe('npg-2026-04-21');
+    // No title line: the title is made from the group's name, spelt out from "(HCT)" and "(NPG)".
+    expect(data.title).toBe(`${GROUP} Communiqué`);
+    expect(data.status).toBe('draft');
+    expect(data.meeting).toEqual({
+      group: { name: GROUP, short_name: 'NPG' },
+      date: '2026-04-21',
+      mode: 'virtual',
+      chair: ['priya-raman', 'colin-ashby'],
+    });
+    expect(data.attendees).toEqual([
+      {
+        id: 'priya-raman',
+        honorific: 'Ms',
+        name: 'Priya Raman',
+        role: 'Co-chair',
+        kind: 'member',
+        attendance: 'present',
+      },
+      {
+        id: 'colin-ashby',
+        honorific: 'Mr',
+        name: 'Colin Ashby',
+        role: 'Co-chair',
+        kind: 'member',
+        attendance: 'present',
+      },
+      {
+        id: 'tom-eldridge',
+        honorific: 'Mr',
+        name: 'Tom Eldridge',
+        organisation: 'Tallowood Data Trust',
+        kind: 'member',
+        attendance: 'present',
+      },
+      { id: 'grace-whitlock', honorific: 'Ms', name: 'Grace Whitlock', kind: 'member', attendance: 'apology' },
+      {
+        id: 'helena-marsh',
+        honorific: 'Dr',
+        name: 'Helena Marsh',
+        post_nominals: 'PSM FAICD',
+        role: 'Secretary',
+        organisation: 'Department of Regional Health and Wellbeing',
+        kind: 'guest',
+        attendance: 'present',
+      },
+    ]);
+    expect(data.agreements).toEqual([
+      { id: 'AGR-1', verb: 'supported', text: 'More work with the Mount Gambier community.' },
+      {
+        id: 'AGR-2',
+        verb: 'noted',
+        text: 'What HCT towns achieved over the last quarter, and how far the review of the HCT Framework has come.',
+      },
+      { id: 'AGR-3', verb: 'agreed', qualifier: 'in principle', text: 'A shared data platform for towns.' },
+    ]);
+    expect(data.actions).toEqual([
+      {
+        id: 'ACT-1',
+        text: 'An NPG and government working group will prepare a business case for that help.',
+        owner: GROUP,
+        status: 'open',
+      },
+      {
+        id: 'ACT-2',
+        text: 'The Department of Regional Health and Wellbeing will circulate a draft of the business case by 30 June 2026.',
+        owner: 'Department of Regional Health and Wellbeing',
+        due: '2026-06-30',
+        status: 'open',
+      },
+      {
+        id: 'ACT-3',
+        text: 'Ms Priya Raman will write to the state and territory partners about the review by the next meeting.',
+        owner: 'priya-raman',
+        due: 'next meeting',
+        status: 'open',
+      },
+    ]);
+    // "the July 2026 meeting", three months on: the next meeting.
+    expect(data.next_meeting).toEqual({ date: '2026-07' });
+    expect(headings(body)).toEqual([
+      '## Support for hub teams and towns',
+      '## Implementation',
+      '## Measurement',
+      '## Attendance',
+      '## Reflections',
+    ]);
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual(['actions.0.owner']);
+    expect(result.placeholders[0]!.message).toBe(
+      "ACT-1: owner stated as 'An NPG and government working group'; add it to organisations in communique.config.json (or as an attendee) and set it as the owner",
+    );
+    expect(result.stripped).toEqual([
+      '[bookmark: _GoBack] (1)',
+      'page numbers (2)',
+      'end marker "End."',
+      'trailing whitespace (14 lines)',
+    ]);
+    expect(result.text).not.toContain('[bookmark');
+    expect(body).not.toMatch(/^End\.$/m);
+    expect(body).not.toMatch(/Page \d of 2/);
+    expect(body.startsWith('The Healthy Country Towns (HCT) National Partnership Group (NPG) met virtually')).toBe(
+      true,
+    );
+    expect(body.endsWith('in one of the HCT towns.\n')).toBe(true);
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source, result, data, body);
+  });
+
+  it('a Word export titled with its number and date, with the roles as a bulleted list', () => {
+    const source = readFileSync(resolve(fixturesDir, 'word-export-roles.txt'), 'utf8');
+    const { result, data, body } = fixture('word-export-roles.txt');
+    const title = 'HCT National Partnership Group Communiqué 1 - 14 October 2025';
+    expect(data.id).toBe('npg-2025-10-14');
+    expect(data.title).toBe(title);
+    expect(data.meeting).toEqual({
+      group: { name: GROUP, short_name: 'NPG' },
+      number: 1,
+      date: '2025-10-14',
+      mode: 'in-person',
+      place: 'Melbourne',
+    });
+    expect(data.attendees).toBeUndefined();
+    expect(data.attendance_note).toBe(
+      'Attended by NPG members (state and territory Special Advisors did not take part).',
+    );
+    expect(data.agreements).toEqual([
+      {
+        id: 'AGR-1',
+        verb: 'agreed',
+        text: 'A plan for bringing governments and health and community service providers together, so that they are ready, and authorised, to back town–led change.',
+      },
+      {
+        id: 'AGR-2',
+        verb: 'agreed',
+        qualifier: 'again',
+        text: 'The need to commission a National Support Partner – an independent body to gather evidence and help towns, governments and providers change the way they work.',
+      },
+      {
+        id: 'AGR-3',
+        verb: 'supported',
+        text: 'Work to give towns better access to data and to build a platform for following indicators across the initiative.',
+      },
+    ]);
+    expect(data.actions).toEqual([
+      {
+        id: 'ACT-1',
+        text: 'Members will settle the arrangements over coming months.',
+        owner: GROUP,
+        due: 'coming months',
+        status: 'open',
+      },
+    ]);
+    expect(data.next_meeting).toBeUndefined();
+    expect(headings(body)).toEqual([
+      '## Why Healthy Country Towns matters',
+      '## Agreements and Actions from NPG Meeting on 14 October',
+    ]);
+    expect(body).toContain(
+      [
+        'the four roles the NPG has set itself:',
+        '',
+        '- To advise on the strategy and rollout of HCT',
+        '- To build national support, networks and funding for HCT and for place-based work',
+        '- To press for changes to funding rules and institutional arrangements',
+        '- To work with HCT towns and help remove the barriers they meet',
+        '',
+        '## Agreements',
+      ].join('\n'),
+    );
+    expect(body).not.toContain(title);
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual(['meeting.chair']);
+    expect(result.stripped).toEqual([
+      '[bookmark: _GoBack] (1)',
+      'non-breaking spaces normalised (13)',
+      'trailing whitespace (7 lines)',
+    ]);
+    expect(result.text).not.toContain('[bookmark');
+    expect(result.text).not.toContain('\u00a0');
+    expect(errorsOf(result)).toEqual([]);
+    expectWordsKept(source, result, data, body);
+  });
+
+  it('a web page that is not a communiqué, navigation and all, gets placeholders, not guesses', () => {
+    const source = readFileSync(resolve(fixturesDir, 'web-page.txt'), 'utf8');
+    const { result, data, body } = fixture('web-page.txt');
+    expect(data.title).toBe('Working in partnership with the community sector');
+    // "The Roundtable first met…" names the group by its noun alone; the page spells it out elsewhere.
+    expect(data.meeting).toEqual({
+      group: { name: 'Human Services Partnership Roundtable' },
+      date: FALLBACK,
+      mode: 'in-person',
+      place: 'TBC',
+    });
+    expect(data.internal_notes).toContain('TODO: confirm the meeting date; the source does not state it');
+    expect(data.attendance_note).toBe('TBC: who attended (the source names nobody)');
+    // "is co-chaired by the Director-General and …" says who chairs it in general, not who chaired a meeting.
+    expect(data.attendees).toBeUndefined();
+    expect(data.agreements).toEqual([{ id: 'AGR-1', verb: 'endorsed', text: 'The Roundtable Charter.' }]);
+    expect(data.actions).toBeUndefined();
+    expect(data.next_meeting).toBeUndefined();
+    expect(result.placeholders.map((placeholder) => placeholder.path.join('.'))).toEqual([
+      'meeting.date',
+      'meeting.mode',
+      'meeting.place',
+      'meeting.chair',
+      'attendance_note',
+    ]);
+    expect(headings(body)).toEqual([
+      '## Home › Our work › Partnerships',
+      '## About this page',
+      '## Regional recovery partnerships',
+      '## Working better together',
+      '## Working Together Framework',
+      '## Human Services Partnership Roundtable',
+      '## Roundtable Charter',
+      '## Meeting schedule and priorities for 2025',
+      '## 2025 meeting dates',
+      '## Contact us',
+    ]);
+    expect(body.startsWith('Skip to main content\n\n## Home › Our work › Partnerships\n')).toBe(true);
+    expect(body).toContain('\n\nShare this page\n\nFacebook\n\nLinkedIn\n\nEmail\n\n');
+    expect(body).toContain(
+      '\n1. shared outcomes for families\n2. joined-up services across the Department and the sector\n3. a stronger workforce in regional and remote Queensland.\n',
+    );
+    expect(body).toContain(
+      '\n- Meeting 1 – 26 February. Theme: Choosing the priority areas for 2025\n- Meeting 2 – 14 May\n',
+    );
+    expect(body).toContain(
+      '\nTo ask about the Roundtable, email the Sector Engagement Unit at sectorengagement@families-inclusion.example.\n',
+    );
+    expect(result.stripped).toEqual(['non-breaking spaces normalised (5)', 'trailing whitespace (2 lines)']);
     expect(errorsOf(result)).toEqual([]);
     expectWordsKept(source, result, data, body);
   });
@@ -368,12 +633,13 @@ describe('attendance', () => {
         attendance: 'present',
       },
       {
-        id: 'ray-griggs',
-        honorific: 'Mr',
-        name: 'Ray Griggs',
-        post_nominals: 'AO CSC',
-        role: 'Secretary',
-        organisation: 'Department of Social Services',
+        // "joined by the Deputy Secretary of …, Dr Leonie Hargrave PSM FAICD": the role before the name.
+        id: 'leonie-hargrave',
+        honorific: 'Dr',
+        name: 'Leonie Hargrave',
+        post_nominals: 'PSM FAICD',
+        role: 'Deputy Secretary',
+        organisation: 'Department of Water and Catchments',
         kind: 'guest',
         attendance: 'present',
       },
@@ -384,8 +650,8 @@ describe('attendance', () => {
     expect(data.actions).toEqual([
       {
         id: 'ACT-1',
-        text: 'The Department of Social Services will report on data access by the next meeting.',
-        owner: 'Department of Social Services',
+        text: 'The Department of Water and Catchments will report on data access by the next meeting.',
+        owner: 'Department of Water and Catchments',
         due: 'next meeting',
         status: 'open',
       },
@@ -585,6 +851,9 @@ describe('every fixture', () => {
     'date-weekday-dateline.txt',
     'ends-then-text.txt',
     'markdown.md',
+    'web-page.txt',
+    'word-export-roles.txt',
+    'word-export.txt',
   ];
   it.each(names)('%s keeps every word in order and passes checkText', (name) => {
     const source = readFileSync(resolve(fixturesDir, name), 'utf8');

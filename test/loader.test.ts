@@ -47,7 +47,7 @@ const withBom = (bytes: Uint8Array): Uint8Array => new Uint8Array([0xef, 0xbb, 0
 const toCrlf = (text: string): string => text.replace(/\n/g, '\r\n');
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
-const exampleNames = ['2021-05-05-cpr.md', '2021-05-25-nlg.md', '2021-11-16-nlg.md'] as const;
+const exampleNames = ['2025-05-14-hspr.md', '2025-10-14-npg.md', '2026-04-21-npg.md'] as const;
 const example = (name: string): string => readFileSync(join(examplesDir, name), 'utf8');
 
 /** The fields of a small valid communiqué, one per line (line 2 of the file onwards). */
@@ -516,7 +516,7 @@ describe('CRLF line endings', () => {
   });
 
   it('reports a schema error in a CRLF example at the same line and column as with LF', () => {
-    const lf = example('2021-05-05-cpr.md').replace('status: review', 'status: finished');
+    const lf = example('2025-05-14-hspr.md').replace('status: review', 'status: finished');
     const expected = [
       {
         ruleId: 'schema/enum',

@@ -18,7 +18,7 @@ import { buildViewModel, type ViewModel } from '../src/render/view-model.js';
  */
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
-const EXAMPLES = ['2021-05-05-cpr.md', '2021-05-25-nlg.md', '2021-11-16-nlg.md'] as const;
+const EXAMPLES = ['2025-05-14-hspr.md', '2025-10-14-npg.md', '2026-04-21-npg.md'] as const;
 const DATE = new Date('2021-11-26T00:00:00Z');
 const DRAFT = 'DRAFT — NOT FOR PUBLICATION';
 
@@ -37,7 +37,7 @@ function exampleView(name: string): ViewModel {
 }
 
 function withBody(markdown: string, changes: Partial<ViewModel> = {}): ViewModel {
-  return { ...exampleView('2021-11-16-nlg.md'), ...changes, body: parseBody(markdown) };
+  return { ...exampleView('2026-04-21-npg.md'), ...changes, body: parseBody(markdown) };
 }
 
 interface Package {

@@ -21,7 +21,7 @@ const TEMPLATE = readFileSync(
   fileURLToPath(new URL('../templates/default/communique.txt.hbs', import.meta.url)),
   'utf8',
 );
-const EXAMPLES = ['2021-05-05-cpr', '2021-05-25-nlg', '2021-11-16-nlg'];
+const EXAMPLES = ['2025-05-14-hspr', '2025-10-14-npg', '2026-04-21-npg'];
 
 function example(name: string) {
   const loaded = parseCommunique(readFileSync(`${examplesDir}${name}.md`));
@@ -107,30 +107,30 @@ describe('plain text of the examples', () => {
     });
   }
 
-  it('shows the meeting facts and attendance of the CPR meeting', () => {
-    const { output } = example('2021-05-05-cpr');
+  it('shows the meeting facts and attendance of the Roundtable meeting', () => {
+    const { output } = example('2025-05-14-hspr');
     expect(output).toContain(
       [
-        'Group:      Community Partnerships Roundtable',
+        'Group:      Human Services Partnership Roundtable',
         'Meeting:    2',
-        'Date:       5 May 2021',
-        'Time:       10:00–12:00 (Australia/Perth)',
-        'Where:      Perth and online',
-        'Co-chairs:  Michelle Andrews, Louise Giolitto',
+        'Date:       14 May 2025',
+        'Time:       09:30–11:30 (Australia/Brisbane)',
+        'Where:      Brisbane and online',
+        'Co-chairs:  Rebecca Thornley, Daniel Okafor',
       ].join('\n'),
     );
     expect(output).toContain(
       [
         'Apologies:',
-        '- Assistant Director General, Department of Communities — Assistant',
-        '  Director General, Department of Communities',
+        '- Deputy Director-General, Department of Families and Inclusion — Deputy',
+        '  Director-General, Department of Families and Inclusion',
       ].join('\n'),
     );
     expect(output).toContain(
       [
-        'ACT-2  Bring a work plan for the three priority areas for 2021 to the',
-        '       Roundtable.',
-        '       Owners: Michelle Andrews; Louise Giolitto',
+        'ACT-2  Prepare a 2025 work plan covering the three priority areas and',
+        '       present it to the Roundtable.',
+        '       Owners: Rebecca Thornley; Daniel Okafor',
         '       Due: next meeting',
         '       Status: Open',
       ].join('\n'),
@@ -167,24 +167,24 @@ function body(markdown: string): string {
 describe('plain text of the body', () => {
   it('fills a paragraph up to exactly 72 columns', () => {
     const markdown = `Members agreed that the Roundtable would publish its Terms of
-Reference. Communities will publish them with the Roundtable’s communiqués and send copies to all
+Reference. The Department will publish them with the Roundtable’s communiqués and send copies to all
 members before the next meeting.`;
     expect(body(markdown)).toBe(`Members agreed that the Roundtable would publish its Terms of Reference.
-Communities will publish them with the Roundtable’s communiqués and send
-copies to all members before the next meeting.
+The Department will publish them with the Roundtable’s communiqués and
+send copies to all members before the next meeting.
 `);
   });
 
   it('hangs wrapped list items under their text, nested lists two further in', () => {
-    const markdown = `- The Roundtable discussed the work plan for 2021 and the three priority areas it covers:
-  - commissioning of services, including how services are designed, funded and reviewed
-  - service integration
+    const markdown = `- The Roundtable discussed the work plan for 2025 and the three priority areas it covers:
+  - longer-term funding agreements, including how services are designed, funded and reviewed
+  - joined-up services
 - Members noted progress.`;
-    expect(body(markdown)).toBe(`- The Roundtable discussed the work plan for 2021 and the three priority
+    expect(body(markdown)).toBe(`- The Roundtable discussed the work plan for 2025 and the three priority
   areas it covers:
-  - commissioning of services, including how services are designed,
+  - longer-term funding agreements, including how services are designed,
     funded and reviewed
-  - service integration
+  - joined-up services
 - Members noted progress.
 `);
   });
@@ -192,11 +192,11 @@ copies to all members before the next meeting.
   it('numbers an ordered list from its start', () => {
     expect(
       body(
-        '3. Commissioning of services.\n4. Building capacity in the sector to respond to emerging and unmet needs, as agreed.',
+        '3. Shared outcomes for families.\n4. A stronger community services workforce in regional and remote Queensland, as agreed.',
       ),
-    ).toBe(`3. Commissioning of services.
-4. Building capacity in the sector to respond to emerging and unmet
-   needs, as agreed.
+    ).toBe(`3. Shared outcomes for families.
+4. A stronger community services workforce in regional and remote
+   Queensland, as agreed.
 `);
     expect(body('9. Nine\n10. Ten')).toBe('9.  Nine\n10. Ten\n');
   });
@@ -220,12 +220,12 @@ copies to all members before the next meeting.
   it('lays out a table too wide for the line one record at a time', () => {
     const markdown = `| Action | Owner | Due |
 |---|---|---|
-| Publish the endorsed Terms of Reference with the Roundtable’s communiqués | Department of Communities | 30 June 2021 |
+| Publish the endorsed Charter on the same web page as the Roundtable’s communiqués | Department of Families and Inclusion | 30 June 2025 |
 | Bring a work plan | Co-chairs | |`;
-    expect(body(markdown)).toBe(`Action: Publish the endorsed Terms of Reference with the Roundtable’s
-  communiqués
-Owner: Department of Communities
-Due: 30 June 2021
+    expect(body(markdown)).toBe(`Action: Publish the endorsed Charter on the same web page as the
+  Roundtable’s communiqués
+Owner: Department of Families and Inclusion
+Due: 30 June 2025
 
 Action: Bring a work plan
 Owner: Co-chairs
@@ -250,10 +250,10 @@ Links
   it('gives no footnote to a link that shows its own URL', () => {
     expect(
       body(
-        'Write to <sectorsupport@communities.wa.gov.au> or see <https://example.org/roundtable> or www.example.org.',
+        'Write to <sectorengagement@families-inclusion.example> or see <https://example.org/roundtable> or www.example.org.',
       ),
     ).toBe(
-      `Write to sectorsupport@communities.wa.gov.au or see
+      `Write to sectorengagement@families-inclusion.example or see
 https://example.org/roundtable or www.example.org.
 `,
     );
@@ -275,11 +275,12 @@ Links
   });
 
   it('quotes a block quote line by line within 72 columns', () => {
-    const markdown = `> The Roundtable will assist the Department of Communities to partner better with the community services sector.
+    const markdown = `> The Roundtable will help the Department of Families and Inclusion work more closely with the community services sector.
 >
 > — Co-chairs`;
-    expect(body(markdown)).toBe(`> The Roundtable will assist the Department of Communities to partner
-> better with the community services sector.
+    // The first line, "> " and all, is exactly 72 columns.
+    expect(body(markdown)).toBe(`> The Roundtable will help the Department of Families and Inclusion work
+> more closely with the community services sector.
 >
 > — Co-chairs
 `);
@@ -289,14 +290,14 @@ Links
     const markdown = `Run:
 
 \`\`\`sh
-communique render examples/2021-05-05-cpr.md --to txt --out public/communiques/2021 --template default
+communique render examples/2025-05-14-hspr.md --to txt --out public/communiques/2021 --template default
 
 
 communique validate
 \`\`\``;
     expect(body(markdown)).toBe(`Run:
 
-    communique render examples/2021-05-05-cpr.md --to txt --out public/communiques/2021 --template default
+    communique render examples/2025-05-14-hspr.md --to txt --out public/communiques/2021 --template default
 
 
     communique validate
@@ -304,16 +305,16 @@ communique validate
   });
 
   it('never breaks a URL, even one longer than the line', () => {
-    const url = 'https://www.communities.wa.gov.au/organisations/community-services-sector/partnership-framework-2021';
+    const url = 'https://www.families-inclusion.example/partnering/community-services/working-together-framework-2025';
     expect(url).toHaveLength(100);
     expect(body(`The framework is at ${url} and in the [report](${url}).`)).toBe(`The framework is at
-https://www.communities.wa.gov.au/organisations/community-services-sector/partnership-framework-2021
+https://www.families-inclusion.example/partnering/community-services/working-together-framework-2025
 and in the report [1].
 
 Links
 -----
 
-[1] https://www.communities.wa.gov.au/organisations/community-services-sector/partnership-framework-2021
+[1] https://www.families-inclusion.example/partnering/community-services/working-together-framework-2025
 `);
   });
 
@@ -347,7 +348,7 @@ describe('the default text template', () => {
     ...BASE,
     status: 'draft',
     attendees: [
-      { id: 'chair', name: 'Michelle Andrews', role: 'Director General', organisation: 'Department of Communities' },
+      { id: 'chair', name: 'Ana Ruiz', role: 'Director-General', organisation: 'Department of Families and Inclusion' },
       { id: 'secret', name: 'Zebedee Observer', kind: 'observer', internal: true },
     ],
     meeting: { ...BASE.meeting, chair: 'chair' },
@@ -367,7 +368,7 @@ Roundtable Communiqué
 Group:      Roundtable
 Date:       5 May 2021
 Where:      Virtual
-Chair:      Michelle Andrews
+Chair:      Ana Ruiz
 
 Terms of Reference
 ------------------
@@ -378,13 +379,13 @@ Attendance
 ----------
 
 Present:
-- Michelle Andrews — Director General, Department of Communities
+- Ana Ruiz — Director-General, Department of Families and Inclusion
 
 Actions
 -------
 
 ACT-1  Publish the Terms of Reference.
-       Owner: Michelle Andrews
+       Owner: Ana Ruiz
        Status: Open
 
 Contact

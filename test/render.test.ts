@@ -8,7 +8,7 @@ import { VALID_DRAFT } from './support/documents.js';
 import { project, runCli } from './support/io.js';
 
 const repo = resolve(import.meta.dirname, '..');
-const examples = ['2021-05-05-cpr', '2021-05-25-nlg', '2021-11-16-nlg'];
+const examples = ['2025-05-14-hspr', '2025-10-14-npg', '2026-04-21-npg'];
 
 function elements(tree: HastRoot | Element, name?: string): Element[] {
   const found: Element[] = [];
@@ -64,22 +64,22 @@ describe('HTML', () => {
       expect(elements(tree, 'link')).toHaveLength(0);
       for (const image of elements(tree, 'img')) expect(String(image.properties.src)).toMatch(/^data:/);
       const draftNotice = html.includes('DRAFT — NOT FOR PUBLICATION');
-      expect(draftNotice).toBe(example === '2021-05-05-cpr');
+      expect(draftNotice).toBe(example === '2025-05-14-hspr');
     });
   }
 
   it('shows the meeting facts as the header, formatted for the document language', async () => {
-    const { path } = await renderExample('2021-11-16-nlg', 'html');
+    const { path } = await renderExample('2026-04-21-npg', 'html');
     const tree = fromHtml(readFileSync(path, 'utf8'));
     const facts = elements(elements(tree, 'header')[0]!, 'dl')[0]!;
     const pairs = elements(facts, 'dt').map((dt, index) => [text(dt), text(elements(facts, 'dd')[index]!)]);
     expect(pairs).toEqual([
-      ['Group', 'Stronger Places, Stronger People National Leadership Group (NLG)'],
+      ['Group', 'Healthy Country Towns National Partnership Group (NPG)'],
       ['Meeting', '3'],
-      ['Date', '16 November 2021'],
-      ['Time', '10:00–13:00 (Australia/Sydney)'],
+      ['Date', '21 April 2026'],
+      ['Time', '09:30–12:30 (Australia/Sydney)'],
       ['Where', 'Virtual'],
-      ['Co-chairs', 'Community Co-chair, Government Co-chair'],
+      ['Co-chairs', 'Town Partners Co-chair, Australian Government Co-chair'],
     ]);
   });
 
@@ -103,11 +103,11 @@ describe('HTML', () => {
 
 describe('DOCX-ready Markdown', () => {
   it('has a quoted metadata block, pipe tables with captions, custom styles and no raw HTML', async () => {
-    const { path } = await renderExample('2021-05-05-cpr', 'md');
+    const { path } = await renderExample('2025-05-14-hspr', 'md');
     const markdown = readFileSync(path, 'utf8');
     expect(
       markdown.startsWith(
-        '---\ntitle: "Community Partnerships Roundtable Communiqué"\nsubtitle: "Community Partnerships Roundtable"\ndate: "5 May 2021"\nlang: "en-AU"\n---\n',
+        '---\ntitle: "Human Services Partnership Roundtable Communiqué"\nsubtitle: "Human Services Partnership Roundtable"\ndate: "14 May 2025"\nlang: "en-AU"\n---\n',
       ),
     ).toBe(true);
     expect(markdown).toContain(
@@ -133,7 +133,7 @@ describe('DOCX-ready Markdown', () => {
 
 describe('plain text', () => {
   it('wraps at 72 columns', async () => {
-    const { path } = await renderExample('2021-11-16-nlg', 'txt');
+    const { path } = await renderExample('2026-04-21-npg', 'txt');
     const lines = readFileSync(path, 'utf8').split('\n');
     for (const line of lines) if (line.length > 72) expect(line).not.toContain(' ');
   });
@@ -228,41 +228,43 @@ describe('internal content', () => {
 });
 
 describe('export', () => {
-  it('writes every format with a manifest of content hashes, and refuses documents not ready to publish', async () => {
+  it('writes every format with a manifest of content hashes, and leaves out documents not yet approved', async () => {
     const cwd = project({
       'communique.config.json': JSON.stringify({ files: ['communiques'], export: { out: 'site' } }),
-      'communiques/2021-11-16-nlg.md': readFileSync(join(repo, 'examples/2021-11-16-nlg.md')),
-      'communiques/2021-05-05-cpr.md': readFileSync(join(repo, 'examples/2021-05-05-cpr.md')),
+      'communiques/2026-04-21-npg.md': readFileSync(join(repo, 'examples/2026-04-21-npg.md')),
+      'communiques/2025-05-14-hspr.md': readFileSync(join(repo, 'examples/2025-05-14-hspr.md')),
     });
     const result = await runCli(['export'], cwd);
-    expect(result.code).toBe(1);
-    // The Roundtable communiqué is still in review: not approved, so not publishable.
-    expect(result.stderr).toContain('communiques/2021-05-05-cpr.md:');
-    expect(result.stderr).toContain('lifecycle/approval-missing');
+    expect(result.code).toBe(0);
+    // The Roundtable communiqué is still in review: not approved, so left out, with a line to say so.
+    expect(result.stderr).toBe(
+      'communique: leaving out communiques/2025-05-14-hspr.md: it is in review, not yet approved\n' +
+        '  hint: Approve it (status `approved` with `approval`) when it is ready, or export with --strict to check it now.\n',
+    );
     expect(result.stdout).toBe(`Exported 1 of 2 communiqués to 4 files in ${join(cwd, 'site')}\n`);
     const manifest = JSON.parse(readFileSync(join(cwd, 'site/manifest.json'), 'utf8'));
     expect(manifest.generator).toMatch(/^communique \d/);
     expect(manifest.files.map((file: { path: string }) => file.path)).toEqual([
-      '2021-11-16-nlg.docx',
-      '2021-11-16-nlg.html',
-      '2021-11-16-nlg.pandoc.md',
-      '2021-11-16-nlg.txt',
+      '2026-04-21-npg.docx',
+      '2026-04-21-npg.html',
+      '2026-04-21-npg.pandoc.md',
+      '2026-04-21-npg.txt',
     ]);
     for (const file of manifest.files) {
       const content = readFileSync(join(cwd, 'site', file.path));
       expect(file.bytes).toBe(content.length);
-      expect(file.source).toBe('communiques/2021-11-16-nlg.md');
+      expect(file.source).toBe('communiques/2026-04-21-npg.md');
       const { createHash } = await import('node:crypto');
       expect(file.sha256).toBe(createHash('sha256').update(content).digest('hex'));
     }
   });
 
   it('gives byte-identical output on every run', async () => {
-    const cwd = project({ 'nlg.md': readFileSync(join(repo, 'examples/2021-11-16-nlg.md')) });
-    expect((await runCli(['export', 'nlg.md', '--out', 'a'], cwd)).code).toBe(0);
+    const cwd = project({ 'npg.md': readFileSync(join(repo, 'examples/2026-04-21-npg.md')) });
+    expect((await runCli(['export', 'npg.md', '--out', 'a'], cwd)).code).toBe(0);
     await new Promise((done) => setTimeout(done, 1100)); // a second later: no clock may leak in
-    expect((await runCli(['export', 'nlg.md', '--out', 'b'], cwd)).code).toBe(0);
-    for (const file of ['nlg.html', 'nlg.pandoc.md', 'nlg.txt', 'nlg.docx', 'manifest.json']) {
+    expect((await runCli(['export', 'npg.md', '--out', 'b'], cwd)).code).toBe(0);
+    for (const file of ['npg.html', 'npg.pandoc.md', 'npg.txt', 'npg.docx', 'manifest.json']) {
       expect(readFileSync(join(cwd, 'b', file)).equals(readFileSync(join(cwd, 'a', file))), file).toBe(true);
     }
   });
@@ -270,15 +272,15 @@ describe('export', () => {
 
 describe('dates in Word files', () => {
   it('come from the document, or from SOURCE_DATE_EPOCH when it is set, never from the clock', async () => {
-    const cwd = project({ 'nlg.md': readFileSync(join(repo, 'examples/2021-11-16-nlg.md')) });
+    const cwd = project({ 'npg.md': readFileSync(join(repo, 'examples/2026-04-21-npg.md')) });
     const coreXml = async (env: Record<string, string>, out: string) => {
-      expect((await runCli(['render', 'nlg.md', '--to', 'docx', '--out', out], cwd, env)).code).toBe(0);
-      return (await JSZip.loadAsync(readFileSync(join(cwd, out, 'nlg.docx'))))
+      expect((await runCli(['render', 'npg.md', '--to', 'docx', '--out', out], cwd, env)).code).toBe(0);
+      return (await JSZip.loadAsync(readFileSync(join(cwd, out, 'npg.docx'))))
         .file('docProps/core.xml')!
         .async('string');
     };
     expect(await coreXml({}, 'a')).toContain(
-      '<dcterms:created xsi:type="dcterms:W3CDTF">2021-11-26T00:00:00Z</dcterms:created>',
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-05-01T00:00:00Z</dcterms:created>',
     );
     expect(await coreXml({ SOURCE_DATE_EPOCH: '1700000000' }, 'b')).toContain(
       '<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>',

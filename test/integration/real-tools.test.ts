@@ -14,7 +14,7 @@ import { project, runCli } from '../support/io.js';
  * tests are skipped with a message saying what to install.
  */
 const repo = resolve(import.meta.dirname, '../..');
-const examples = ['2021-05-05-cpr', '2021-05-25-nlg', '2021-11-16-nlg'];
+const examples = ['2025-05-14-hspr', '2025-10-14-npg', '2026-04-21-npg'];
 const inCi = Boolean(process.env.CI);
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
