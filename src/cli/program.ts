@@ -113,6 +113,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('[paths...]', "files, folders or globs to export (default: the configuration's files)")
     .option('-o, --out <folder>', "the folder to export into (default: the configuration's export.out, or public)")
     .option('--force', 'replace files communique did not write, or that were changed since')
+    .option('--strict', 'refuse drafts and documents in review instead of leaving them out')
     .action(async (paths: string[], options) => {
       const { exportCommand } = await import('../commands/render.js');
       exitCode = await exportCommand(paths, options, io);

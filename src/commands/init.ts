@@ -5,7 +5,7 @@
  * never overwrites: what exists is left as it is (a package.json or .gitignore only gains
  * what it lacks), and a second run says so.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { CONFIG_FILE_NAMES } from '../config/discover.js';
 import { EXIT } from '../io/exit.js';
@@ -34,6 +34,9 @@ const SCRIPTS = {
 
 const IGNORED = ['node_modules/', 'rendered/'];
 
+/** What `init` writes, for the next step's `git add`. */
+const ADDED = ['communiques', 'communique.config.json', 'package.json', '.gitignore', '.github'];
+
 /**
  * The workflow: every push to the main branch and every pull request (a pull request's
  * pushes run once, as the pull request), annotations on the pull request, and SARIF for
@@ -51,6 +54,8 @@ export function workflow(options: { codeScanning: boolean; lockFile: boolean }):
     '    branches: [main]',
     '  pull_request:',
     'concurrency:',
+    // A GitHub expression, not a template literal.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions syntax
     '  group: communique-${{ github.ref }}',
     '  cancel-in-progress: true',
     'permissions:',
@@ -147,7 +152,7 @@ export async function initCommand(options: InitOptions, io: Io): Promise<number>
       '  npm install                 # installs communique',
       '  npx communique new          # drafts the first communiqué',
       '  npm run validate            # checks every communiqué, as CI will',
-      `  git add ${[relative(io.cwd, at('communiques')), 'communique.config.json', 'package.json', '.gitignore', '.github'].join(' ')}${lockFile ? ' package-lock.json' : ''}`,
+      `  git add ${[...ADDED, ...(lockFile ? ['package-lock.json'] : [])].join(' ')}`,
       '',
     ].join('\n'),
   );

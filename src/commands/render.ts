@@ -8,6 +8,7 @@ import { resolveInputs, resolveSettings, type Settings } from '../config/setting
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { runProblem } from '../diagnostics/make.js';
 import { EXIT } from '../io/exit.js';
+import type { Stage } from '../core/model.js';
 import type { FileToCheck } from '../io/inputs.js';
 import type { Io } from '../io/io.js';
 import { type PlannedOutput, refusals, writeOutputs } from '../io/manifest.js';
@@ -38,6 +39,8 @@ export interface ExportOptions {
   out?: string;
   force?: boolean;
   config?: string | false;
+  /** Refuse drafts and documents in review too, instead of leaving them out. */
+  strict?: boolean;
 }
 
 export async function renderCommand(paths: readonly string[], options: RenderOptions, io: Io): Promise<number> {
@@ -79,6 +82,8 @@ export async function exportCommand(paths: readonly string[], options: ExportOpt
     out: options.out ? resolve(io.cwd, options.out) : resolve(settings.value.projectRoot, exported.out ?? 'public'),
     includeInternal: false,
     strict: true,
+    // A repository always holds next meeting's draft: export leaves it out, unless --strict.
+    ...(options.strict ? {} : { readyFrom: 'approved' as const }),
     force: Boolean(options.force),
   });
 }
@@ -91,6 +96,8 @@ export interface PublishPlan {
   includeInternal: boolean;
   /** Refuse a document with any error (export), not only one that cannot be read. */
   strict: boolean;
+  /** Leave out documents whose own status is below this stage. */
+  readyFrom?: Stage;
   force: boolean;
 }
 
@@ -126,7 +133,11 @@ export async function publish(
   const filePlan: FilePlan = {
     maxBytes: settings.check.maxBytes!,
     check: settings.check,
-    policy: { report: 'blocking', blockOn: plan.strict ? 'any-error' : 'unreadable' },
+    policy: {
+      report: 'blocking',
+      blockOn: plan.strict ? 'any-error' : 'unreadable',
+      ...(plan.readyFrom ? { readyFrom: plan.readyFrom } : {}),
+    },
     keepData: false,
     render,
   };
@@ -140,8 +151,15 @@ export async function publish(
     results.flatMap((result) => (result.templateProblem ? [result.templateProblem] : [])),
   );
   if (templateProblems.length > 0) return fail(io, templateProblems, EXIT.usage);
-  const refused = results.filter((result) => !result.outputs);
-  await reportProblems(io, refused);
+  const left = results.filter((result) => result.skipped);
+  const leftOut = left.map((result) =>
+    runProblem(
+      'input/not-ready',
+      `leaving out ${result.file}: it is ${result.skipped === 'review' ? 'in review' : `a ${result.skipped}`}, not yet approved`,
+    ),
+  );
+  const refused = results.filter((result) => !result.outputs && !result.skipped);
+  await reportProblems(io, [...leftOut, ...refused]);
   const rendered = results.filter((result) => result.outputs);
   const exitCode = refused.length > 0 ? EXIT.problems : EXIT.ok;
 
@@ -188,6 +206,10 @@ export async function publish(
   }
   const what = plan.strict ? 'Exported' : 'Rendered';
   const communiques = `${results.length} communiqué${results.length === 1 ? '' : 's'}`;
+  if (planned.length === 0) {
+    io.stdout.write(`${what} none of ${communiques}${refused.length === 0 ? ': none is approved yet' : ''}\n`);
+    return exitCode;
+  }
   io.stdout.write(
     `${what} ${rendered.length} of ${communiques} to ${planned.length} file${planned.length === 1 ? '' : 's'} in ${plan.out}\n`,
   );

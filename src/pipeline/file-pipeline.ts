@@ -32,6 +32,8 @@ export interface FileState {
   templateProblem?: FileResult;
   /** What the checks across communiqués need from this one. */
   facts?: CommuniqueFacts;
+  /** Left out on purpose (its status), not refused: a draft beside an export. */
+  skipped?: string;
 }
 
 export type Step = (state: FileState) => void | Promise<void>;
@@ -43,6 +45,7 @@ export interface PipelineResult extends FileResult {
   communique?: Communique;
   templateProblem?: FileResult;
   facts?: CommuniqueFacts;
+  skipped?: string;
 }
 
 /** Run one file through the steps; `keepData` hands back the checked front matter. */
@@ -71,5 +74,6 @@ function resultOf(state: FileState, keepData: boolean): PipelineResult {
   if (keepData && state.communique) result.communique = state.communique;
   if (state.templateProblem) result.templateProblem = state.templateProblem;
   if (state.facts) result.facts = state.facts;
+  if (state.skipped) result.skipped = state.skipped;
   return result;
 }

@@ -107,7 +107,8 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
         report(
           entry.file,
           'across/number-sequence',
-          `This meeting is number ${number}, but ${previousNumber.file}, an earlier meeting of the group, is number ${previousNumber.facts.number}`,
+          `This meeting is number ${number}, but ${previousNumber.file}, an earlier meeting of the group, ` +
+            `is number ${previousNumber.facts.number}`,
           entry.facts.at.number,
           `Number the meetings in the order they were held: this one comes after ${previousNumber.facts.number}.`,
         );
@@ -137,9 +138,11 @@ function checkOpenActions(meetings: readonly FileFacts[], report: Report): void 
       report(
         next.file,
         'across/action-vanished',
-        `Action \`${action.id}\` of \`${entry.facts.key}\` was ${action.status.replace('-', ' ')} and this communiqué does not carry it forward or close it`,
+        `Action \`${action.id}\` of \`${entry.facts.key}\` was ${action.status.replace('-', ' ')} ` +
+          'and this communiqué does not carry it forward or close it',
         next.facts.at.actions,
-        `Add it with \`carried_from: { communique: ${entry.facts.key}, action: ${action.id} }\` and its status (\`done\` or \`dropped\` closes it).`,
+        `Add it with \`carried_from: { communique: ${entry.facts.key}, action: ${action.id} }\` ` +
+          'and its status (`done` or `dropped` closes it).',
       );
     }
   }

@@ -6,10 +6,19 @@
  */
 import { type CheckOptions, checkCommunique } from '../../core/check/check.js';
 import { communiqueFacts } from '../../core/check/facts.js';
+import type { Stage } from '../../core/model.js';
+import { isStage, stageRank } from '../../core/vocabulary.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Step } from '../file-pipeline.js';
 
-export type CheckPolicy = { report: 'all' } | { report: 'blocking'; blockOn: 'unreadable' | 'any-error' };
+export type CheckPolicy =
+  | { report: 'all' }
+  | {
+      report: 'blocking';
+      blockOn: 'unreadable' | 'any-error';
+      /** Leave out (without a problem) a document whose own status is below this stage: export beside drafts. */
+      readyFrom?: Stage;
+    };
 
 /** Errors that mean a file is not a communiqué anyone can read. */
 const UNREADABLE = /^(document|frontmatter|yaml|schema)\//;
@@ -27,6 +36,12 @@ export function checkStep(options: CheckOptions, policy: CheckPolicy, facts = fa
       for (const diagnostic of checked.diagnostics) state.messages.push(diagnostic);
       if (!parsed.data) state.fatal = true;
     } else {
+      const status = parsed.data?.status;
+      if (policy.readyFrom && isStage(status) && stageRank(status) < stageRank(policy.readyFrom)) {
+        state.skipped = status;
+        state.fatal = true;
+        return;
+      }
       const blocks = policy.blockOn === 'any-error' ? (d: Diagnostic) => d.severity === 'error' : isUnreadable;
       const blocking = checked.diagnostics.filter(blocks);
       for (const diagnostic of blocking) state.messages.push(diagnostic);
