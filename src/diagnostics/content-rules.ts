@@ -221,6 +221,12 @@ export const contentRules = [
       hint: 'Check the due date: actions are due after the meeting that set them.',
     },
     {
+      id: 'field/block-markdown',
+      title: 'An agreement or action holds a list, heading or second paragraph',
+      severity: 'error',
+      hint: 'Keep the text to one paragraph (emphasis and links are fine); put a longer account in the body.',
+    },
+    {
       id: 'lifecycle/approval-missing',
       title: 'An approved document does not record its approval',
       severity: 'error',

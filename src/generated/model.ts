@@ -61,7 +61,7 @@ email?: string
  */
 phone?: string
 /**
- * A web page with more information, as a full https:// address.
+ * A web page with more information, as a full https:// address (http:// and mailto: are accepted too; nothing else, so that no link can run a script).
  */
 url?: string
 }

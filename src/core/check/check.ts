@@ -16,6 +16,7 @@ import { checkActionDueDates, checkActionDueFormat, checkActionOwners } from './
 import { checkAttendance } from './rules/attendees.js';
 import { checkBodyDates, checkBodyMeetingFacts, checkHeadings } from './rules/body.js';
 import { type Rule, RuleContext } from './rules/context.js';
+import { checkFieldMarkdown } from './rules/fields.js';
 import { checkUniqueIds } from './rules/identity.js';
 import { checkLifecycle, checkLifecycleDates, checkPlaceholdersAndArtefacts } from './rules/lifecycle.js';
 import { checkChair, checkMeetingDates } from './rules/meeting.js';
@@ -43,6 +44,7 @@ const RULES: readonly Rule[] = [
   checkActionOwners,
   checkActionDueDates,
   checkActionDueFormat,
+  checkFieldMarkdown,
   checkLifecycle,
   checkLifecycleDates,
   checkPlaceholdersAndArtefacts,
