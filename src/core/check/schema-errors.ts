@@ -47,6 +47,12 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], context: Schem
   for (const error of errors) {
     if (error.keyword === 'if') continue;
     if (explained.some((prefix) => error.schemaPath.startsWith(`${prefix}/`))) continue;
+    // A value that is not even the right format need not also be told it has the wrong form.
+    if (
+      error.keyword === 'pattern' &&
+      errors.some((other) => other.keyword === 'format' && other.instancePath === error.instancePath)
+    )
+      continue;
     const diagnostic = describe(error, context);
     if (!diagnostic) continue;
     const key = `${diagnostic.ruleId}|${diagnostic.line}|${diagnostic.column}|${diagnostic.message}`;
