@@ -78,7 +78,7 @@ const PATHS: PathCase[] = [
   {
     label: 'a relative path holding terminal escapes and a CR',
     file: "minutes/odd\u001b]0;pwned\u0007\r it's.md",
-    github: "minutes/odd\u001b]0;pwned\u0007%0D it's.md",
+    github: "minutes/odd\uFFFD]0;pwned\uFFFD%0D it's.md",
     sarif: { uri: "minutes/odd%1B%5D0;pwned%07%0D%20it's.md", uriBaseId: '%SRCROOT%' },
     junit: 'minutes/odd]0;pwned&#13; it&apos;s.md',
     stylish: "minutes/odd\uFFFD]0;pwned\uFFFD\uFFFD it's.md",
@@ -169,11 +169,11 @@ const FORMATS: { name: string; format: Formatter; color?: boolean; check: (outpu
       name: 'github',
       format: formatGithub,
       check: (output, path) => {
-        // Data escapes %, CR and LF; properties also `:` and `,`. The runner's own escaping
-        // (@actions/core) touches nothing else, so ESC and NUL pass through as they are.
+        // Data escapes %, CR and LF; properties also `:` and `,`; control characters such as
+        // ESC and NUL become U+FFFD, so nothing quoted from a file acts on a terminal reading the log.
         expect(output).toBe(
           `::error file=${path.github},line=3,col=5,endLine=3,endColumn=9,title=action/owner-unknown::` +
-            "Owner `a: b? #c, 100%25`%0D%0Asecond line \u001b[31mred\u001b[0m & <b>bold</b> 'quoted'\u0000end" +
+            "Owner `a: b? #c, 100%25`%0D%0Asecond line \uFFFD[31mred\uFFFD[0m & <b>bold</b> 'quoted'\uFFFDend" +
             '%0ATry 50%25: this, or%0Athat? #2 & <i>\n',
         );
       },
@@ -273,8 +273,10 @@ describe('escaping, every formatter, on generated text', () => {
             github,
           );
         expect(command).not.toBeNull();
-        expect(fromGithub(command![1]!)).toBe(file);
-        expect(fromGithub(command![2]!)).toBe(`${message}\n${hint}`);
+        const visible = (text: string) =>
+          text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
+        expect(fromGithub(command![1]!)).toBe(visible(file));
+        expect(fromGithub(command![2]!)).toBe(visible(`${message}\n${hint}`));
 
         const sarif = JSON.parse(formatSarif(results, context)).runs[0].results[0];
         const uri: string = sarif.locations[0].physicalLocation.artifactLocation.uri;

@@ -94,7 +94,7 @@ describe('github', () => {
   it('prints one escaped workflow command per message, with the hint on its own line', () => {
     expect(formatGithub(results, context)).toBe(
       '::error file=minutes/2024-03 #3%2C v2.md,line=3,col=9,endLine=3,endColumn=14,title=schema/enum::' +
-        'Value "50%25: a, b%0A<x> & \u0000" is not allowed%0AUse one of: draft, review.\n' +
+        'Value "50%25: a, b%0A<x> & \uFFFD" is not allowed%0AUse one of: draft, review.\n' +
         '::warning file=minutes/2024-03 #3%2C v2.md,line=6,col=3,endLine=7,endColumn=4,title=body/date-mismatch::' +
         'The body gives 17 November\n',
     );

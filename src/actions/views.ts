@@ -44,8 +44,17 @@ export function registerTable(entries: readonly RegisterEntry[], width: number):
   return `${table}\n\n${entries.length} action${entries.length === 1 ? '' : 's'}, ${overdue} overdue\n`;
 }
 
+/**
+ * Text for a Markdown table cell, read literally by any Markdown tool: no raw HTML (a
+ * `<script>` in an action's text), no image or link that a viewer would fetch, no emphasis
+ * the author did not mean, and no line break to end the row.
+ */
+function markdownCell(text: string): string {
+  return text.replace(/[\\`*_[\]<>!|~&]/g, (character) => `\\${character}`).replace(/\s*\n\s*/g, ' ');
+}
+
 export function registerMarkdown(entries: readonly RegisterEntry[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  const cell = markdownCell;
   const lines = [
     `| ${HEADERS.join(' | ')} |`,
     `|${HEADERS.map(() => '---').join('|')}|`,

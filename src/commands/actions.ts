@@ -42,6 +42,7 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  await reportProblems(io, files.problems ?? []);
   if (files.value.length === 0) return nothingYet(io, 'communiqués to list actions from');
   const { check, today } = settings.value;
 

@@ -49,6 +49,7 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  await reportProblems(io, files.problems ?? []);
   if (files.value.length === 0) return nothingYet(io, 'communiqués to render');
   if (options.stdout && options.to === 'docx' && io.stdout.isTTY) {
     return usageError(io, 'a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file');
@@ -74,6 +75,7 @@ export async function exportCommand(paths: readonly string[], options: ExportOpt
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  await reportProblems(io, files.problems ?? []);
   if (files.value.length === 0) return nothingYet(io, 'communiqués to export');
   const exported = settings.value.config.export ?? {};
   return publish(io, settings.value, files.value, {

@@ -75,14 +75,16 @@ export async function validateCommand(paths: readonly string[], options: Validat
     progress?.done();
     return files.value.length > 1 ? withAcrossFindings(checked, check.severities) : checked;
   };
-  let results = await checkAll();
+  // Folders that could not be read are results too: they count, in every format.
+  const unreadable = files.problems ?? [];
+  let results = [...unreadable, ...(await checkAll())];
 
   if (options.fix || options.fixDryRun) {
     const outcome = fixFiles(io, results, files.value, check, Boolean(options.fixDryRun));
     const what = `${plural(outcome.count, 'problem')} in ${plural(outcome.fixed.length, 'file')}`;
     io.stderr.write(`communique: ${options.fixDryRun ? `--fix would fix ${what}` : `fixed ${what}`}\n`);
     // What is left to report: checked again after writing, or (in a dry run) all but what the fixes remove.
-    if (!options.fixDryRun && outcome.fixed.length > 0) results = await checkAll();
+    if (!options.fixDryRun && outcome.fixed.length > 0) results = [...unreadable, ...(await checkAll())];
     else if (options.fixDryRun)
       results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => !message.fix) }));
   }

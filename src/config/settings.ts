@@ -10,7 +10,7 @@ import { realDate } from '../core/dates.js';
 import type { Stage } from '../core/model.js';
 import { DEFAULT_MAX_BYTES } from '../core/parse/decode.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
-import { runProblem } from '../diagnostics/make.js';
+import { fileProblem, runProblem } from '../diagnostics/make.js';
 import { expandPaths, type FileToCheck, type InputRules, MARKDOWN_FILES } from '../io/inputs.js';
 import type { Io } from '../io/io.js';
 import { discoverConfig, type LoadedConfig, loadConfig } from './discover.js';
@@ -37,7 +37,7 @@ export interface SettingsOptions {
   stage?: Stage;
 }
 
-export type Settled<T> = { ok: true; value: T } | { ok: false; problems: FileResult[] };
+export type Settled<T> = { ok: true; value: T; problems?: FileResult[] } | { ok: false; problems: FileResult[] };
 
 export function resolveSettings(io: Io, options: SettingsOptions): Settled<Settings> {
   const clock = readClock(io);
@@ -120,9 +120,14 @@ export async function resolveInputs(
   if (!expansion.ok) return fail('usage/no-input', expansion.message);
   // A new repository's communiqués/ folder is empty: that is a start, not a mistake. Named
   // paths that match nothing are a mistake.
-  if (expansion.files.length === 0 && configured) return { ok: true, value: [] };
+  // A folder that cannot be read hides communiqués: a problem on that folder, as on an unreadable file.
+  const problems = expansion.unreadable.map((folder) =>
+    fileProblem(folder, 'document/unreadable', 'This folder cannot be read, so the communiqués in it were not checked'),
+  );
+  const found = problems.length > 0 ? { problems } : {};
+  if (expansion.files.length === 0 && configured) return { ok: true, value: [], ...found };
   if (expansion.files.length === 0) {
     return fail('usage/no-input', `found no ${rules.label} in ${inputs.join(', ')}`);
   }
-  return { ok: true, value: expansion.files };
+  return { ok: true, value: expansion.files, ...found };
 }

@@ -4,9 +4,15 @@ import type { Formatter } from './types.js';
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 // The runner splits a command at the first `::` and the properties at `,`, and treats a
-// raw line break as the end of the command, so those must never appear unescaped.
+// raw line break as the end of the command, so those must never appear unescaped. The log
+// is read on a terminal too: a control character quoted from a file (ESC, BEL) would act
+// there, so it becomes a visible replacement character.
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD')
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

@@ -24,7 +24,14 @@ export interface InputRules {
   ignore?: { patterns: readonly string[]; base: string };
 }
 
-export type Expansion = { ok: true; files: FileToCheck[] } | { ok: false; message: string };
+export type Expansion =
+  | {
+      ok: true;
+      files: FileToCheck[];
+      /** Folders that could not be read (permissions): their files are missing from `files`. */
+      unreadable: string[];
+    }
+  | { ok: false; message: string };
 
 /** Communiqués are Markdown files. */
 export const MARKDOWN_FILES: InputRules = { extensions: ['md', 'markdown'], label: 'Markdown files' };
@@ -56,6 +63,13 @@ export async function expandPaths(
       return !fromBase.startsWith('..') && match(fromBase);
     };
   }
+  // The glob skips a folder it cannot read without a word; listen for it, so the user hears.
+  const unreadable: string[] = [];
+  const listening: typeof fs.readdir = ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries?: unknown) => void) =>
+    fs.readdir(path, options as never, (error: NodeJS.ErrnoException | null, entries: unknown) => {
+      if (error && error.code !== 'ENOENT') unreadable.push(relative(cwd, path).replace(/\\/g, '/') || '.');
+      callback(error, entries);
+    })) as never;
   const wanted = rules.extensions.length === 1 ? `**/*.${rules.extensions[0]}` : `**/*.{${rules.extensions.join(',')}}`;
 
   for (const input of inputs) {
@@ -66,7 +80,7 @@ export async function expandPaths(
       continue;
     }
     const { glob, escapePath } = await import('tinyglobby');
-    const options = { ignore: ALWAYS_IGNORED, onlyFiles: true, fs: fs as never };
+    const options = { ignore: ALWAYS_IGNORED, onlyFiles: true, fs: { ...fs, readdir: listening } as never };
     if (kind === 'directory') {
       const found = await glob(wanted, { ...options, cwd: absolute, dot: false, followSymbolicLinks: false });
       const prefix = input === '.' || input === './' ? '' : `${input.replace(/[\\/]+$/, '')}/`;
@@ -86,7 +100,7 @@ export async function expandPaths(
       if (!isIgnored?.(path)) add(path, isAbsolute(input) ? path : name);
     }
   }
-  return { ok: true, files };
+  return { ok: true, files, unreadable: [...new Set(unreadable)].sort() };
 }
 
 function statKind(fs: FileSystem, path: string): 'file' | 'directory' | 'missing' {

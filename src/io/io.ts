@@ -25,6 +25,7 @@ export type FileSystem = Pick<
   | 'lstatSync'
   | 'mkdirSync'
   | 'openSync'
+  | 'readdir'
   | 'readdirSync'
   | 'readFileSync'
   | 'readSync'

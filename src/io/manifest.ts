@@ -59,22 +59,32 @@ export function refusals(
   const problems: FileResult[] = [];
   const refuse = (path: string, reason: string, hint?: string) =>
     problems.push(runProblem('write/refused', `not writing ${path}: ${reason}`, hint));
-  const sourceSet = new Set(sources.map((source) => resolve(source)));
+  // Compared on their real paths: `--out` may reach a source's folder through a link.
+  const real = (path: string) => {
+    try {
+      return fs.realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const sourceSet = new Set(sources.map(real));
   const manifests = new Map<string, Manifest | undefined>();
   const manifestOf = (folder: string) => {
     if (!manifests.has(folder)) manifests.set(folder, readManifest(fs, folder));
     return manifests.get(folder);
   };
   for (const output of outputs) {
-    if (sourceSet.has(resolve(output.path))) {
+    if (sourceSet.has(real(output.path))) {
       refuse(output.path, 'it is one of the files being rendered', 'Render into another folder with --out.');
       continue;
     }
     if (force || !fs.existsSync(output.path)) continue;
+    const existing = fs.readFileSync(output.path);
+    // The same bytes are ours: a run killed after writing them and before its manifest left them.
+    if (existing.equals(output.content)) continue;
     const entry = manifestOf(dirname(output.path))?.files.find((file) => file.path === basename(output.path));
     if (!entry) refuse(output.path, 'it exists and communique did not write it');
-    else if (entry.sha256 !== sha256(fs.readFileSync(output.path)))
-      refuse(output.path, 'it has been changed since communique wrote it');
+    else if (entry.sha256 !== sha256(existing)) refuse(output.path, 'it has been changed since communique wrote it');
   }
   if (!force) {
     for (const folder of new Set(outputs.map((output) => dirname(output.path)))) {
@@ -94,6 +104,7 @@ export function writeOutputs(fs: FileSystem, outputs: readonly PlannedOutput[], 
   }
   for (const [folder, planned] of byFolder) {
     fs.mkdirSync(folder, { recursive: true });
+    removeLeftovers(fs, folder, planned);
     const entries = new Map((readManifest(fs, folder)?.files ?? []).map((entry) => [entry.path, entry]));
     for (const output of planned) {
       writeAtomically(fs, output.path, output.content);
@@ -107,5 +118,14 @@ export function writeOutputs(fs: FileSystem, outputs: readonly PlannedOutput[], 
     const files = [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const manifest: Manifest = { generator, files };
     writeAtomically(fs, join(folder, MANIFEST), new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  }
+}
+
+/** Temporary files a killed run left beside the outputs it was writing: `.name.<12 hex>.tmp`. */
+function removeLeftovers(fs: FileSystem, folder: string, planned: readonly PlannedOutput[]): void {
+  const names = new Set([...planned.map((output) => basename(output.path)), MANIFEST]);
+  for (const entry of fs.readdirSync(folder)) {
+    const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(entry);
+    if (match && names.has(match[1]!)) fs.rmSync(join(folder, entry), { force: true });
   }
 }

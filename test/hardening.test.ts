@@ -1,0 +1,185 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { validateCommand } from '../src/commands/validate.js';
+import type { Io } from '../src/io/io.js';
+import { VALID_DRAFT } from './support/documents.js';
+import { project, runCli } from './support/io.js';
+
+/**
+ * Hostile files and places, each as an attacker (or an accident) would bring them: every
+ * one ends with a clear message and exit code, nothing read it should not read, nothing
+ * written over what a person wrote, and no hang.
+ */
+const repo = resolve(import.meta.dirname, '..');
+const bin = join(repo, 'bin/communique.js');
+
+describe('reading only what a communiqué can be', () => {
+  it('reports a folder it cannot read instead of skipping it in silence', async () => {
+    const cwd = project({ 'minutes/open/a.md': VALID_DRAFT, 'minutes/locked/b.md': VALID_DRAFT });
+    const out: string[] = [];
+    const readdir = ((path: string, options: never, callback: (error: Error | null, entries?: unknown) => void) => {
+      if (/locked\/?$/.test(path))
+        return callback(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+      return fs.readdir(path, options, callback as never);
+    }) as typeof fs.readdir;
+    const io: Io = {
+      stdout: { write: (chunk) => void out.push(String(chunk)) },
+      stderr: { write: () => undefined },
+      stdin: Readable.from([]),
+      cwd,
+      env: {},
+      fs: { ...fs, readdir },
+      now: () => new Date(),
+    };
+    const code = await validateCommand(['minutes'], { format: ['json'] }, io);
+    expect(code).toBe(1);
+    expect(JSON.parse(out.join(''))).toEqual([
+      {
+        file: 'minutes/locked',
+        messages: [
+          {
+            ruleId: 'document/unreadable',
+            severity: 'error',
+            message: 'This folder cannot be read, so the communiqués in it were not checked',
+            hint: 'Check that the path names a readable file.',
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 2,
+          },
+        ],
+      },
+      { file: 'minutes/open/a.md', messages: [] },
+    ]);
+  });
+
+  it('refuses a device named in the configuration, without reading it', async () => {
+    const cwd = project({ 'communique.config.json': JSON.stringify({ files: ['/dev/zero'] }) });
+    const result = await runCli(['validate'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '/dev/zero:1:1  error    The file cannot be read: it is a device, not a file  document/unreadable',
+    );
+  });
+
+  it('lists no actions from a device, and says why', async () => {
+    const cwd = project({});
+    const result = await runCli(['actions', '/dev/zero', '-f', 'json'], cwd);
+    expect(result).toEqual({
+      code: 0,
+      stdout: '[]\n',
+      stderr:
+        'communique: skipping /dev/zero: it is not a valid communiqué\n' +
+        '  hint: Run `communique validate /dev/zero` to see why.\n',
+    });
+  });
+});
+
+describe('writing reports', () => {
+  it('never writes a report over a file being checked', async () => {
+    const cwd = project({ 'a.md': VALID_DRAFT });
+    const result = await runCli(['validate', 'a.md', '--format', 'json=a.md'], cwd);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'communique: not writing the report to a.md: it is one of the files being checked\n' +
+        '  hint: Write the report to a file of its own.\n',
+    });
+    expect(readFileSync(join(cwd, 'a.md'), 'utf8')).toBe(VALID_DRAFT);
+  });
+
+  it('never writes a report through a link', async () => {
+    const cwd = project({ 'a.md': VALID_DRAFT, 'elsewhere.txt': 'kept\n' });
+    symlinkSync(join(cwd, 'elsewhere.txt'), join(cwd, 'report.sarif'));
+    const result = await runCli(['validate', 'a.md', '--format', 'sarif=report.sarif'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'communique: not writing the report to report.sarif: it is a link\n  hint: Write the report to a file of its own.\n',
+    );
+    expect(readFileSync(join(cwd, 'elsewhere.txt'), 'utf8')).toBe('kept\n');
+  });
+
+  it('writes a report into a device, leaving the device a device', async () => {
+    const cwd = project({ 'a.md': VALID_DRAFT });
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect((await runCli(['validate', 'a.md', '--format', 'json=/dev/null'], cwd)).code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('writing renders', () => {
+  it('never replaces a source reached through a link to its own folder, even with --force', async () => {
+    const copy = VALID_DRAFT.replace('date: 2021-05-05', 'date: 2021-06-02');
+    const cwd = project({ 'b.md': VALID_DRAFT, 'b.pandoc.md': copy });
+    symlinkSync(cwd, join(cwd, 'here'));
+    const result = await runCli(['render', 'b.md', 'b.pandoc.md', '--to', 'md', '--out', 'here', '--force'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `communique: not writing ${join(cwd, 'here/b.pandoc.md')}: it is one of the files being rendered\n` +
+        '  hint: Render into another folder with --out.\n',
+    );
+    expect(readFileSync(join(cwd, 'b.pandoc.md'), 'utf8')).toBe(copy);
+  });
+
+  it('carries on after a run killed half-way: its own outputs are recognised, its temporary files removed', async () => {
+    const cwd = project({ 'doc.md': VALID_DRAFT });
+    expect((await runCli(['render', 'doc.md', '--to', 'txt', '--out', 'out'], cwd)).code).toBe(0);
+    // The source changes; a run writes the new text and is killed before it can record it.
+    const changed = VALID_DRAFT.replace('endorsed its Terms of Reference', 'endorsed its Terms of Reference at last');
+    writeFileSync(join(cwd, 'doc.md'), changed);
+    const expected = (await runCli(['render', 'doc.md', '--to', 'txt', '--stdout'], cwd)).stdout;
+    writeFileSync(join(cwd, 'out/doc.txt'), expected);
+    writeFileSync(join(cwd, 'out/.doc.txt.0123456789ab.tmp'), 'half written');
+    const again = await runCli(['render', 'doc.md', '--to', 'txt', '--out', 'out'], cwd);
+    expect(again).toEqual({
+      code: 0,
+      stdout: `Rendered 1 of 1 communiqué to 1 file in ${join(cwd, 'out')}\n`,
+      stderr: '',
+    });
+    expect(fs.readdirSync(join(cwd, 'out')).sort()).toEqual(['doc.txt', 'manifest.json']);
+  });
+});
+
+describe('templates and register output', () => {
+  it('takes a template by name only, never by a path out of the template folders', async () => {
+    const cwd = project({ 'doc.md': VALID_DRAFT });
+    const result = await runCli(
+      ['render', 'doc.md', '--to', 'txt', '--stdout', '--template', '../../../../etc/x'],
+      cwd,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'communique: `../../../../etc/x` is not a template name; the txt templates are: `default`\n' +
+        "  hint: Use one of the templates named in the message, or add it to the project's template folder.\n",
+    );
+  });
+
+  it('writes action text into Markdown literally: no raw HTML, no image to fetch', async () => {
+    const text = 'Brief members <script>alert(1)</script> and show ![chart](https://example.org/x.png) *now*';
+    const cwd = project({ 'doc.md': VALID_DRAFT.replace('Circulate the Terms of Reference.', JSON.stringify(text)) });
+    const result = await runCli(['actions', 'doc.md', '-f', 'markdown'], cwd, { COMMUNIQUE_TODAY: '2021-05-06' });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[2]).toBe(
+      '| Community Partnerships Roundtable | ACT-1 | Brief members \\<script\\>alert(1)\\</script\\> and show \\!\\[chart\\](https://example.org/x.png) \\*now\\* | Department of Communities | 2021-06-30 | open | doc (2021-05-05) |',
+    );
+  });
+});
+
+describe('a closed pipe', () => {
+  it('ends the command quietly, with no stack trace', async () => {
+    const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
