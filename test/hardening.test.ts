@@ -170,6 +170,23 @@ describe('templates and register output', () => {
   });
 });
 
+describe('a file with thousands of problems', () => {
+  it('lists the first 500 and counts the rest in one closing line, at the first one not listed', async () => {
+    const fields = Array.from({ length: 700 }, (_, index) => `zz_${index}: 1`).join('\n');
+    const cwd = project({ 'doc.md': VALID_DRAFT.replace('status: draft\n', `status: draft\n${fields}\n`) });
+    const result = await runCli(['validate', 'doc.md', '--format', 'json'], cwd);
+    expect(result.code).toBe(1);
+    const messages = JSON.parse(result.stdout)[0].messages as { ruleId: string; message: string; line: number }[];
+    expect(messages).toHaveLength(501);
+    expect(messages.at(-2)).toMatchObject({ ruleId: 'schema/unknown-field', message: '`zz_499` is not a field of the front matter' });
+    expect(messages.at(-1)).toMatchObject({
+      ruleId: 'document/too-many-problems',
+      message: '…and 200 more problems in this file',
+      line: 504,
+    });
+  });
+});
+
 describe('a closed pipe', () => {
   it('ends the command quietly, with no stack trace', async () => {
     const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -34,6 +34,12 @@ export const contentRules = [
       hint: 'Check that the path names a communiqué and not an archive or data file.',
     },
     {
+      id: 'document/too-many-problems',
+      title: 'The file has more problems than are listed one by one',
+      severity: 'error',
+      hint: 'Correct the problems listed; then check the file again to see the rest.',
+    },
+    {
       id: 'document/encoding',
       title: 'The file is not valid UTF-8',
       severity: 'error',

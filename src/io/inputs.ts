@@ -65,7 +65,11 @@ export async function expandPaths(
   }
   // The glob skips a folder it cannot read without a word; listen for it, so the user hears.
   const unreadable: string[] = [];
-  const listening: typeof fs.readdir = ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries?: unknown) => void) =>
+  const listening: typeof fs.readdir = ((
+    path: string,
+    options: unknown,
+    callback: (error: NodeJS.ErrnoException | null, entries?: unknown) => void,
+  ) =>
     fs.readdir(path, options as never, (error: NodeJS.ErrnoException | null, entries: unknown) => {
       if (error && error.code !== 'ENOENT') unreadable.push(relative(cwd, path).replace(/\\/g, '/') || '.');
       callback(error, entries);

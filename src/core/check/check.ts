@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { frameLines } from '../../diagnostics/code-frame.js';
-import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, severityRank } from '../../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
 import { ruleMeta } from '../../diagnostics/rules.js';
 import { validateCommunique } from '../../generated/validators.js';
 import {
@@ -70,6 +71,7 @@ export interface CheckedCommunique {
 /** Every problem with a parsed communiqué; its data, typed, when it passed the schema. */
 export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions = {}): CheckedCommunique {
   const found = parsed.diagnostics.slice();
+  let unexplained = 0;
   const data = parsed.data;
   let stage: Stage = options.stage ?? 'draft';
   let communique: Communique | undefined;
@@ -81,7 +83,10 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
     // The schema's only objection is a verb the project added: the data is a communiqué.
     else if (schemaErrors.length === 0) communique = data as unknown as Communique;
     else {
-      const errors = schemaDiagnostics(schemaErrors, {
+      // Beyond the limit, schema errors are counted, not described: 40,000 unknown fields
+      // need not each be matched against the field names.
+      unexplained = Math.max(0, schemaErrors.length - PROBLEM_LIMIT);
+      const errors = schemaDiagnostics(schemaErrors.slice(0, PROBLEM_LIMIT), {
         data,
         rootName: 'The front matter',
         locate: (path, prefer) => spanOfPath(parsed, path, prefer),
@@ -93,8 +98,32 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
     for (const rule of RULES) rule(context);
     for (const diagnostic of context.diagnostics) found.push(diagnostic);
   }
-  const diagnostics = settleSeverities(found, stage, options.severities).sort(compareDiagnostics);
+  const diagnostics = limited(settleSeverities(found, stage, options.severities).sort(compareDiagnostics), unexplained);
   return communique ? { diagnostics, communique } : { diagnostics };
+}
+
+/** More problems than anyone reads in one file: the first of them, and a count of the rest. */
+const PROBLEM_LIMIT = 500;
+
+function limited(diagnostics: Diagnostic[], unexplained: number): Diagnostic[] {
+  const hidden = diagnostics.length - PROBLEM_LIMIT + unexplained;
+  if (hidden <= 0) return diagnostics;
+  const kept = diagnostics.slice(0, PROBLEM_LIMIT);
+  const dropped = diagnostics.slice(PROBLEM_LIMIT);
+  // At the first problem not listed, so that in reading order the count comes last.
+  const last = kept.at(-1)!;
+  const at = dropped[0] ?? { ...last, line: last.endLine, column: last.endColumn };
+  const closing = makeDiagnostic('document/too-many-problems', `…and ${hidden} more problems in this file`, at);
+  // The closing line is as serious as the worst problem it stands for; unexplained schema errors are errors.
+  const worst =
+    unexplained > 0
+      ? 'error'
+      : dropped.reduce(
+          (severity, item) => (severityRank(item.severity) < severityRank(severity) ? item.severity : severity),
+          'info' as Diagnostic['severity'],
+        );
+  kept.push({ ...closing, severity: worst });
+  return kept;
 }
 
 /** A verb the project added in its configuration is a verb, though the schema does not list it. */
