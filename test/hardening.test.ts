@@ -178,7 +178,10 @@ describe('a file with thousands of problems', () => {
     expect(result.code).toBe(1);
     const messages = JSON.parse(result.stdout)[0].messages as { ruleId: string; message: string; line: number }[];
     expect(messages).toHaveLength(501);
-    expect(messages.at(-2)).toMatchObject({ ruleId: 'schema/unknown-field', message: '`zz_499` is not a field of the front matter' });
+    expect(messages.at(-2)).toMatchObject({
+      ruleId: 'schema/unknown-field',
+      message: '`zz_499` is not a field of the front matter',
+    });
     expect(messages.at(-1)).toMatchObject({
       ruleId: 'document/too-many-problems',
       message: '…and 200 more problems in this file',
