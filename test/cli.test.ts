@@ -305,7 +305,7 @@ communique.config.json:4:3  error    \`extra\` is not a field of the configurati
   3 |   "rules": { "action/owner-unkown": "off" },
 > 4 |   "extra": true
     |   ^^^^^^^
-  hint: The fields allowed here are: \`files\`, \`ignore\`, \`stage\`, \`rules\`, \`organisations\`, \`verbs\`, \`templates\`, \`export\`, \`groups\`, \`new\`.
+  hint: The fields allowed here are: \`files\`, \`ignore\`, \`stage\`, \`rules\`, \`organisations\`, \`verbs\`, \`templates\`, \`export\`, \`groups\`, \`new\`, \`labels\`.
 
 ✖ 3 problems (3 errors, 0 warnings) in 1 of 1 file
 `,

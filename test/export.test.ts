@@ -43,7 +43,7 @@ describe('communique export beside drafts', () => {
     const result = await runCli(['export', 'communiques', '--out', 'public'], cwd);
     expect(result).toEqual({
       code: 0,
-      stdout: `Exported 1 of 3 communiqués to 4 files in ${join(cwd, 'public')}\n`,
+      stdout: `Exported 1 of 3 communiqués to 7 files in ${join(cwd, 'public')}\n`,
       stderr:
         'communique: leaving out communiques/2026-06-02-hb.md: it is a draft, not yet approved\n' +
         '  hint: Approve it (status `approved` with `approval`) when it is ready, or export with --strict to check it now.\n' +
@@ -55,7 +55,10 @@ describe('communique export beside drafts', () => {
       '2026-03-03-hb.html',
       '2026-03-03-hb.pandoc.md',
       '2026-03-03-hb.txt',
+      'feed.xml',
+      'index.html',
       'manifest.json',
+      'reference.docx',
     ]);
   });
 
@@ -80,6 +83,6 @@ describe('communique export beside drafts', () => {
     expect(result.stderr).toContain(
       'communiques/2026-06-02-hb.md:5:9  error    The communiqué is checked at the `published` stage but does not record who approved it  lifecycle/approval-missing',
     );
-    expect(result.stdout).toBe(`Exported 1 of 2 communiqués to 4 files in ${join(cwd, 'public')}\n`);
+    expect(result.stdout).toBe(`Exported 1 of 2 communiqués to 7 files in ${join(cwd, 'public')}\n`);
   });
 });

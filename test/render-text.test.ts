@@ -94,10 +94,11 @@ describe('plain text of the examples', () => {
 
       it('lists every agreement and action with its owners', () => {
         const flowing = output.replace(/\s+/g, ' ');
+        // Public wording: each agreement as a list item with its decision, no ids.
         for (const agreement of view.agreements)
-          expect(lines.some((line) => line.startsWith(`${agreement.id}  ${agreement.decision}: `))).toBe(true);
+          expect(lines.some((line) => line.startsWith(`- ${agreement.decision}: `))).toBe(true);
         for (const action of view.actions) {
-          expect(lines.some((line) => line.startsWith(`${action.id}  `))).toBe(true);
+          expect(lines.some((line) => line.startsWith(`${action.id}  `))).toBe(false);
           for (const owner of action.owners) expect(flowing).toContain(owner);
         }
         expect(lines.filter((line) => line === 'Agreements' || line === 'Actions')).toHaveLength(
@@ -114,25 +115,26 @@ describe('plain text of the examples', () => {
         'Group:      Human Services Partnership Roundtable',
         'Meeting:    2',
         'Date:       14 May 2025',
-        'Time:       09:30–11:30 (Australia/Brisbane)',
+        'Time:       9:30 – 11:30\u202fam AEST',
         'Where:      Brisbane and online',
-        'Co-chairs:  Rebecca Thornley, Daniel Okafor',
+        'Co-chairs:  Rebecca Thornley and Daniel Okafor',
       ].join('\n'),
     );
     expect(output).toContain(
       [
+        // A name that is its role is not printed twice.
         'Apologies:',
-        '- Deputy Director-General, Department of Families and Inclusion — Deputy',
-        '  Director-General, Department of Families and Inclusion',
+        '- Deputy Director-General, Department of Families and Inclusion —',
+        '  Department of Families and Inclusion',
       ].join('\n'),
     );
     expect(output).toContain(
       [
-        'ACT-2  Prepare a 2025 work plan covering the three priority areas and',
-        '       present it to the Roundtable.',
-        '       Owners: Rebecca Thornley; Daniel Okafor',
-        '       Due: next meeting',
-        '       Status: Open',
+        '- Prepare a 2025 work plan covering the three priority areas and present',
+        '  it to the Roundtable.',
+        '  Owners: Rebecca Thornley and Daniel Okafor',
+        '  Due: next meeting (20 August 2025)',
+        '  Status: Open',
       ].join('\n'),
     );
   });
@@ -259,18 +261,17 @@ https://example.org/roundtable or www.example.org.
     );
   });
 
-  it('names an image by its alt text and footnotes its URL', () => {
+  it('names a local image by its alt text, and footnotes a remote image’s URL', () => {
     expect(
-      body('![Attendance at the meeting](images/attendance.png)\n\n![](images/chart.png)'),
-    ).toBe(`[Image: Attendance at the meeting] [1]
+      body('![Attendance at the meeting](images/attendance.png)\n\n![](https://example.org/chart.png)'),
+    ).toBe(`[Image: Attendance at the meeting]
 
-[Image] [2]
+[Image] [1]
 
 Links
 -----
 
-[1] images/attendance.png
-[2] images/chart.png
+[1] https://example.org/chart.png
 `);
   });
 
@@ -360,15 +361,17 @@ describe('the default text template', () => {
 
   it('lays out a public render, leaving out empty sections and internal content', () => {
     const output = renderText(buildViewModel(communique, parseBody(markdown), { includeInternal: false }), TEMPLATE);
-    expect(output).toBe(`DRAFT — NOT FOR PUBLICATION (status: Draft)
+    expect(output).toBe(`DRAFT — NOT FOR PUBLICATION (status: draft)
 
 Roundtable Communiqué
 =====================
 
 Group:      Roundtable
 Date:       5 May 2021
-Where:      Virtual
+Where:      Online
 Chair:      Ana Ruiz
+
+The meeting made no agreements and recorded 1 action.
 
 Terms of Reference
 ------------------
@@ -384,9 +387,10 @@ Present:
 Actions
 -------
 
-ACT-1  Publish the Terms of Reference.
-       Owner: Ana Ruiz
-       Status: Open
+- Publish the Terms of Reference.
+  Owner: Ana Ruiz
+  Due: —
+  Status: Open
 
 Contact
 -------
@@ -402,10 +406,10 @@ Links
 
   it('marks internal content as such in an internal render', () => {
     const output = renderText(buildViewModel(communique, parseBody(markdown), { includeInternal: true }), TEMPLATE);
-    expect(output).toContain('In attendance:\n- [INTERNAL] Zebedee Observer\n');
-    expect(output).toContain(
-      'INTERNAL NOTES — NOT FOR PUBLICATION\n------------------------------------\n\nBudget figures for the secretariat only.\n',
-    );
+    expect(output).toContain('In attendance:\n- [INTERNAL] Zebedee Observer — observer\n');
+    // An internal render shows the ids the secretariat works with.
+    expect(output).toContain('ACT-1  Publish the Terms of Reference.\n       Owner: Ana Ruiz\n');
+    expect(output).toContain('Internal notes\n--------------\n\nBudget figures for the secretariat only.\n');
   });
 
   it('fails on a field the communiqué does not have', () => {

@@ -61,7 +61,8 @@ describe('HTML', () => {
       }
       // Nothing the page would fetch: no scripts, no external stylesheets or images.
       expect(elements(tree, 'script')).toHaveLength(0);
-      expect(elements(tree, 'link')).toHaveLength(0);
+      // The only link element names the Dublin Core vocabulary of the metadata; nothing is fetched.
+      expect(elements(tree, 'link').map((link) => link.properties.rel)).toEqual([['schema.DCTERMS']]);
       for (const image of elements(tree, 'img')) expect(String(image.properties.src)).toMatch(/^data:/);
       const draftNotice = html.includes('DRAFT — NOT FOR PUBLICATION');
       expect(draftNotice).toBe(example === '2025-05-14-hspr');
@@ -77,9 +78,9 @@ describe('HTML', () => {
       ['Group', 'Healthy Country Towns National Partnership Group (NPG)'],
       ['Meeting', '3'],
       ['Date', '21 April 2026'],
-      ['Time', '09:30–12:30 (Australia/Sydney)'],
-      ['Where', 'Virtual'],
-      ['Co-chairs', 'Town Partners Co-chair, Australian Government Co-chair'],
+      ['Time', '9:30\u202fam – 12:30\u202fpm AEST'],
+      ['Where', 'Online'],
+      ['Co-chairs', 'Town Partners Co-chair and Australian Government Co-chair'],
     ]);
   });
 
@@ -105,16 +106,16 @@ describe('DOCX-ready Markdown', () => {
   it('has a quoted metadata block, pipe tables with captions, custom styles and no raw HTML', async () => {
     const { path } = await renderExample('2025-05-14-hspr', 'md');
     const markdown = readFileSync(path, 'utf8');
+    // A draft: the notice comes first, then the title (so no title block in the metadata ahead of it).
     expect(
       markdown.startsWith(
-        '---\ntitle: "Human Services Partnership Roundtable Communiqué"\nsubtitle: "Human Services Partnership Roundtable"\ndate: "14 May 2025"\nlang: "en-AU"\n---\n',
+        '---\nlang: "en-AU"\n---\n\n::: {custom-style="Draft Notice"}\nDRAFT — NOT FOR PUBLICATION (status: in review)\n:::\n\n::: {custom-style="Title"}\nHuman Services Partnership Roundtable Communiqué\n:::\n',
       ),
     ).toBe(true);
-    expect(markdown).toContain(
-      '::: {custom-style="Draft Notice"}\nDRAFT — NOT FOR PUBLICATION (status: In review)\n:::',
-    );
     expect(markdown).toContain('::: {custom-style="Meeting Facts"}');
-    expect(markdown).toContain('| ID | Action | Owner | Due | Status |');
+    expect(markdown).toContain('| Action | Owner | Due | Status |');
+    // Topics are Heading 1 under the Title.
+    expect(markdown).toContain('\n# Attendance\n');
     expect(markdown).toContain('Table: Actions arising from the meeting');
     // Autolinks (`<https://…>`, `<name@example.org>`) are Markdown; anything else in angle brackets would be HTML.
     expect(markdown).not.toMatch(/<(?!https?:\/\/|[^\s<>@]+@[^\s<>]+>)[a-z!/]/i);
@@ -241,7 +242,7 @@ describe('export', () => {
       'communique: leaving out communiques/2025-05-14-hspr.md: it is in review, not yet approved\n' +
         '  hint: Approve it (status `approved` with `approval`) when it is ready, or export with --strict to check it now.\n',
     );
-    expect(result.stdout).toBe(`Exported 1 of 2 communiqués to 4 files in ${join(cwd, 'site')}\n`);
+    expect(result.stdout).toBe(`Exported 1 of 2 communiqués to 7 files in ${join(cwd, 'site')}\n`);
     const manifest = JSON.parse(readFileSync(join(cwd, 'site/manifest.json'), 'utf8'));
     expect(manifest.generator).toMatch(/^communique \d/);
     expect(manifest.files.map((file: { path: string }) => file.path)).toEqual([
@@ -249,11 +250,14 @@ describe('export', () => {
       '2026-04-21-npg.html',
       '2026-04-21-npg.pandoc.md',
       '2026-04-21-npg.txt',
+      'feed.xml',
+      'index.html',
+      'reference.docx',
     ]);
     for (const file of manifest.files) {
       const content = readFileSync(join(cwd, 'site', file.path));
       expect(file.bytes).toBe(content.length);
-      expect(file.source).toBe('communiques/2026-04-21-npg.md');
+      expect(file.source).toBe(file.path.startsWith('2026') ? 'communiques/2026-04-21-npg.md' : 'communique export');
       const { createHash } = await import('node:crypto');
       expect(file.sha256).toBe(createHash('sha256').update(content).digest('hex'));
     }
@@ -264,7 +268,16 @@ describe('export', () => {
     expect((await runCli(['export', 'npg.md', '--out', 'a'], cwd)).code).toBe(0);
     await new Promise((done) => setTimeout(done, 1100)); // a second later: no clock may leak in
     expect((await runCli(['export', 'npg.md', '--out', 'b'], cwd)).code).toBe(0);
-    for (const file of ['npg.html', 'npg.pandoc.md', 'npg.txt', 'npg.docx', 'manifest.json']) {
+    for (const file of [
+      'npg.html',
+      'npg.pandoc.md',
+      'npg.txt',
+      'npg.docx',
+      'index.html',
+      'feed.xml',
+      'reference.docx',
+      'manifest.json',
+    ]) {
       expect(readFileSync(join(cwd, 'b', file)).equals(readFileSync(join(cwd, 'a', file))), file).toBe(true);
     }
   });

@@ -89,13 +89,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .argument('[paths...]', 'files, folders or globs to render')
     .addOption(
-      new Option('-t, --to <format>', 'html, md (DOCX-ready Markdown for pandoc), txt or docx')
-        .choices(['html', 'md', 'txt', 'docx'])
+      new Option('-t, --to <format>', 'html, md (DOCX-ready Markdown for pandoc), txt, docx or pdf')
+        .choices(['html', 'md', 'txt', 'docx', 'pdf'])
         .makeOptionMandatory(),
     )
     .option('-o, --out <folder>', 'the folder to write to (default: rendered)')
     .option('--stdout', 'write to standard output instead of files')
     .option('--template <name>', 'the template to use (default: default)')
+    .option('--reference-doc <file>', 'a .docx whose styles, page setup, headers and footers the Word file takes')
     .option('--include-internal', 'keep content marked internal (never for publication)')
     .option('--force', 'replace files communique did not write, or that were changed since')
     .action(async (paths: string[], options) => {
@@ -114,6 +115,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('-o, --out <folder>', "the folder to export into (default: the configuration's export.out, or public)")
     .option('--force', 'replace files communique did not write, or that were changed since')
     .option('--strict', 'refuse drafts and documents in review instead of leaving them out')
+    .option(
+      '--reference-doc <file>',
+      "a .docx for the Word files' styles (default: the configuration's export.reference_doc)",
+    )
     .action(async (paths: string[], options) => {
       const { exportCommand } = await import('../commands/render.js');
       exitCode = await exportCommand(paths, options, io);

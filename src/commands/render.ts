@@ -16,7 +16,13 @@ import { findTemplate } from '../io/templates.js';
 import type { Step } from '../pipeline/file-pipeline.js';
 import { type FilePlan, prepareRenderers, type RenderPlan } from '../pipeline/plan.js';
 import { runFiles } from '../pipeline/run-files.js';
+import { findBrowser, printPdfs } from '../io/browser.js';
+import { loadLabelOverrides } from '../io/labels.js';
+import { readReferenceDoc } from '../io/reference-doc.js';
+import type { PipelineResult } from '../pipeline/file-pipeline.js';
+import { withoutControls } from '../render/controls.js';
 import {
+  BINARY_FORMATS,
   EXTENSIONS,
   type OutputFormat,
   TEMPLATE_FILES,
@@ -27,6 +33,7 @@ import { fail, GENERATOR, reportProblems, usageError, nothingYet } from './repor
 
 export interface RenderOptions {
   to: OutputFormat;
+  referenceDoc?: string;
   out?: string;
   stdout?: boolean;
   template?: string;
@@ -37,6 +44,7 @@ export interface RenderOptions {
 
 export interface ExportOptions {
   out?: string;
+  referenceDoc?: string;
   force?: boolean;
   config?: string | false;
   /** Refuse drafts and documents in review too, instead of leaving them out. */
@@ -49,13 +57,17 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
-  await reportProblems(io, files.problems ?? []);
   if (files.value.length === 0) return nothingYet(io, 'communiqués to render');
-  if (options.stdout && options.to === 'docx' && io.stdout.isTTY) {
-    return usageError(io, 'a .docx file cannot be shown on a terminal: use --out, or redirect --stdout to a file');
+  const binary = options.to === 'docx' || options.to === 'pdf';
+  if (options.stdout && binary && io.stdout.isTTY) {
+    return usageError(
+      io,
+      `a .${options.to} file cannot be shown on a terminal: use --out, or redirect --stdout to a file`,
+    );
   }
-  if (options.stdout && options.to === 'docx' && files.value.length > 1)
-    return usageError(io, 'one .docx file at a time can go to --stdout');
+  if (options.stdout && binary && files.value.length > 1)
+    return usageError(io, `one .${options.to} file at a time can go to --stdout`);
+  const exported = settings.value.config.export ?? {};
 
   return publish(io, settings.value, files.value, {
     formats: [options.to],
@@ -64,6 +76,8 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
     includeInternal: Boolean(options.includeInternal),
     strict: false,
     force: Boolean(options.force),
+    showIds: Boolean(exported.action_ids),
+    ...(options.referenceDoc ? { referenceDoc: { path: options.referenceDoc, base: io.cwd } } : {}),
   });
 }
 
@@ -75,7 +89,6 @@ export async function exportCommand(paths: readonly string[], options: ExportOpt
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
-  await reportProblems(io, files.problems ?? []);
   if (files.value.length === 0) return nothingYet(io, 'communiqués to export');
   const exported = settings.value.config.export ?? {};
   return publish(io, settings.value, files.value, {
@@ -87,6 +100,14 @@ export async function exportCommand(paths: readonly string[], options: ExportOpt
     // A repository always holds next meeting's draft: export leaves it out, unless --strict.
     ...(options.strict ? {} : { readyFrom: 'approved' as const }),
     force: Boolean(options.force),
+    showIds: Boolean(exported.action_ids),
+    publishIndex: true,
+    ...(exported.site_url ? { siteUrl: exported.site_url } : {}),
+    ...(options.referenceDoc
+      ? { referenceDoc: { path: options.referenceDoc, base: io.cwd } }
+      : exported.reference_doc
+        ? { referenceDoc: { path: exported.reference_doc, base: settings.value.projectRoot } }
+        : {}),
   });
 }
 
@@ -101,6 +122,13 @@ export interface PublishPlan {
   /** Leave out documents whose own status is below this stage. */
   readyFrom?: Stage;
   force: boolean;
+  /** Show agreement and action ids in public renderings. */
+  showIds?: boolean;
+  /** A reference document for the Word files (and, on export, for pandoc beside the Markdown). */
+  referenceDoc?: { path: string; base: string };
+  /** Write index.html and feed.xml beside the communiqués (export). */
+  publishIndex?: boolean;
+  siteUrl?: string;
 }
 
 /**
@@ -121,6 +149,31 @@ export async function publish(
     if (!found.ok) return fail(io, [runProblem('render/template-missing', found.message)], EXIT.usage);
     templates[format] = { path: found.path, source: found.source };
   }
+  let browser: string | undefined;
+  if (plan.formats.includes('pdf')) {
+    const found = findBrowser(io.fs, io.env);
+    if (!found.ok) return fail(io, [runProblem('render/browser-missing', found.message)], EXIT.usage);
+    browser = found.path;
+  }
+  let referenceDoc: Uint8Array | undefined;
+  if (plan.referenceDoc) {
+    const read = readReferenceDoc(io.fs, plan.referenceDoc.path, plan.referenceDoc.base, settings.projectRoot);
+    const { isWordDocument } = await import('../render/docx/reference.js');
+    if (!read.ok) return fail(io, [runProblem('render/reference-doc', read.message)], EXIT.usage);
+    if (!(await isWordDocument(read.bytes)))
+      return fail(
+        io,
+        [
+          runProblem(
+            'render/reference-doc',
+            `the reference document ${plan.referenceDoc.path} is not a Word .docx file`,
+          ),
+        ],
+        EXIT.usage,
+      );
+    referenceDoc = read.bytes;
+  }
+  const labels = loadLabelOverrides(io.fs, settings.templates, plan.templateName, settings.config.labels);
   const render: RenderPlan = {
     formats: plan.formats,
     templates,
@@ -128,6 +181,10 @@ export async function publish(
       includeInternal: plan.includeInternal,
       projectRoot: settings.projectRoot,
       ...(settings.sourceDate ? { sourceDate: settings.sourceDate } : {}),
+      ...(plan.showIds ? { showIds: true } : {}),
+      ...(labels ? { labels } : {}),
+      outputFolder: plan.out ?? io.cwd,
+      ...(referenceDoc ? { referenceDoc } : {}),
     },
   };
   const prepared = await prepareRenderers(render);
@@ -140,7 +197,7 @@ export async function publish(
       blockOn: plan.strict ? 'any-error' : 'unreadable',
       ...(plan.readyFrom ? { readyFrom: plan.readyFrom } : {}),
     },
-    keepData: false,
+    keepData: Boolean(plan.publishIndex),
     render,
   };
   const results = await runFiles(files, filePlan, {
@@ -164,11 +221,19 @@ export async function publish(
   await reportProblems(io, [...leftOut, ...refused]);
   const rendered = results.filter((result) => result.outputs);
   const exitCode = refused.length > 0 ? EXIT.problems : EXIT.ok;
+  if (browser) {
+    const printed = await printAll(io, browser, rendered, settings);
+    if (!printed) return EXIT.usage;
+  }
 
   if (plan.out === undefined) {
     for (const result of rendered) {
       for (const output of result.outputs!)
-        io.stdout.write(output.format === 'docx' ? output.content : new TextDecoder().decode(output.content));
+        io.stdout.write(
+          BINARY_FORMATS.has(output.format)
+            ? output.content
+            : withoutControls(new TextDecoder().decode(output.content)),
+        );
     }
     return exitCode;
   }
@@ -185,6 +250,8 @@ export async function publish(
       planned.push({ path, content: output.content, source: result.file });
     }
   }
+  if (plan.publishIndex && planned.length > 0)
+    planned.push(...(await publicationFiles(plan, settings, rendered, referenceDoc)));
   const blocked = refusals(
     io.fs,
     planned,
@@ -227,4 +294,80 @@ function uniqueByMessage(problems: readonly FileResult[]): FileResult[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Print every PDF output (the page the pipeline made for it) in one browser; false when printing failed (reported). */
+async function printAll(io: Io, browser: string, rendered: PipelineResult[], settings: Settings): Promise<boolean> {
+  const pending = rendered.flatMap((result) => result.outputs!.filter((output) => output.format === 'pdf'));
+  if (pending.length === 0) return true;
+  const { finishPdf, metadataFromHtml } = await import('../render/pdf.js');
+  const decoder = new TextDecoder();
+  const pages = pending.map((output) => decoder.decode(output.content));
+  let printed: Uint8Array[];
+  try {
+    printed = await printPdfs(browser, pages);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    await reportProblems(io, [
+      runProblem('render/browser-missing', `the browser at ${browser} could not print: ${detail}`),
+    ]);
+    return false;
+  }
+  for (const [index, output] of pending.entries()) {
+    const html = pages[index]!;
+    const issued = /<meta name="DCTERMS\.issued" content="([^"]+)"/.exec(html)?.[1];
+    const created = /<meta name="DCTERMS\.created" content="([^"]+)"/.exec(html)?.[1];
+    const date = settings.sourceDate ?? new Date(`${issued ?? created ?? '2000-01-01'}T00:00:00Z`);
+    output.content = await finishPdf(printed[index]!, metadataFromHtml(html, date));
+  }
+  return true;
+}
+
+/** What export writes beside the communiqués: the index page, the Atom feed, and pandoc's reference document. */
+async function publicationFiles(
+  plan: PublishPlan,
+  settings: Settings,
+  rendered: PipelineResult[],
+  referenceDoc: Uint8Array | undefined,
+): Promise<PlannedOutput[]> {
+  const [{ indexEntry, renderIndex }, { renderFeed }] = await Promise.all([
+    import('../render/index-page.js'),
+    import('../render/feed.js'),
+  ]);
+  const encoder = new TextEncoder();
+  const out = plan.out!;
+  const source = 'communique export';
+  const langs = rendered.map((result) => result.communique?.lang ?? 'en-AU');
+  const lang = mostCommon(langs) ?? 'en-AU';
+  const entries = rendered.flatMap((result) => {
+    if (!result.communique) return [];
+    const stem = basename(result.file).replace(/\.(md|markdown)$/i, '');
+    const files = result.outputs!.map((output) => ({ format: output.format, href: stem + EXTENSIONS[output.format] }));
+    return [indexEntry(result.communique, files, result.communique.lang ?? 'en-AU', settings.config.labels)];
+  });
+  const files: PlannedOutput[] = [
+    {
+      path: resolve(out, 'index.html'),
+      content: encoder.encode(renderIndex(entries, lang, settings.config.labels)),
+      source,
+    },
+    {
+      path: resolve(out, 'feed.xml'),
+      content: encoder.encode(renderFeed(entries, lang, plan.siteUrl, settings.config.labels)),
+      source,
+    },
+  ];
+  if (plan.formats.includes('md'))
+    files.push({
+      path: resolve(out, 'reference.docx'),
+      content: referenceDoc ?? (await (await import('../render/docx/reference-doc.js')).defaultReferenceDoc(lang)),
+      source,
+    });
+  return files;
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }

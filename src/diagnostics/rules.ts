@@ -80,6 +80,27 @@ const catalogue = [
       severity: 'error',
       hint: 'Keep images inside the project folder and refer to them with a relative path.',
     },
+    {
+      id: 'render/image-address',
+      title: 'An image address cannot be used',
+      severity: 'error',
+      hint: 'Refer to the image by a path relative to the communiqué (complete any % escape, as in %20), or by an https:// address.',
+    },
+    {
+      id: 'render/browser-missing',
+      title: 'No browser to print a PDF with',
+      severity: 'error',
+      hint: 'Install Chromium or Google Chrome, or set CHROME_PATH to the browser’s executable.',
+    },
+    {
+      id: 'render/reference-doc',
+      title: 'The reference document cannot be used',
+      severity: 'error',
+      hint: 'Give --reference-doc (or export.reference_doc) a Word .docx file inside the project.',
+    },
+  ]),
+  // The configuration
+  ...inCategory('configuration', [
   ]),
   // The configuration
   ...inCategory('configuration', [

@@ -339,11 +339,11 @@ templates?: string
  */
 export?: {
 /**
- * The formats to export: any of `html`, `md` (DOCX-ready Markdown for pandoc), `txt` and `docx`. All four by default.
+ * The formats to export: any of `html`, `md` (DOCX-ready Markdown for pandoc), `txt`, `docx` and `pdf` (printed from the HTML by a locally installed Chromium or Chrome). `html`, `md`, `txt` and `docx` by default.
  *
  * @minItems 1
  */
-formats?: [("html" | "md" | "txt" | "docx"), ...(("html" | "md" | "txt" | "docx"))[]]
+formats?: [("html" | "md" | "txt" | "docx" | "pdf"), ...(("html" | "md" | "txt" | "docx" | "pdf"))[]]
 /**
  * The folder to export into, relative to this file. `public` by default.
  */
@@ -352,6 +352,18 @@ out?: string
  * The template to export with. `default` by default.
  */
 template?: string
+/**
+ * A Word document, relative to this file, whose styles, page setup, headers and footers the exported .docx takes; it is also written beside the DOCX-ready Markdown as `reference.docx` for pandoc's `--reference-doc`. e.g. `branding/department.docx`.
+ */
+reference_doc?: string
+/**
+ * Show agreement and action ids (`AGR-1`, `ACT-3`) in public renderings. Off by default: readers need the words, not the secretariat's ids.
+ */
+action_ids?: boolean
+/**
+ * The web address the export folder is published at, e.g. `https://www.example.gov.au/npg/communiques/`; the Atom feed's links are made absolute from it. Without it they are relative to the feed.
+ */
+site_url?: string
 }
 /**
  * The groups whose communiqués this project keeps, offered as choices by `communique new`, e.g. `[{ "name": "Community Partnerships Roundtable", "short_name": "CPR" }]`.
@@ -380,5 +392,13 @@ path?: string
  * The draft template to start from: a folder under `templates` with a `new.md.hbs`, or a built-in one. `default` by default.
  */
 template?: string
+}
+/**
+ * The project's own wording for the labels renderings add (headings, table headers, statuses…), by language tag and label name, in ICU MessageFormat, e.g. `{ "en": { "agreements": "Decisions" } }`. A label given for a language (`en`) applies to every variety of it (`en-AU`).
+ */
+labels?: {
+[k: string]: {
+[k: string]: string
+}
 }
 }

@@ -9,16 +9,12 @@ import type { FileSystem } from './io.js';
 
 export function localImagePath(
   fs: FileSystem,
-  url: string,
+  localPath: string,
   documentFolder: string,
   projectRoot: string,
 ): string | undefined {
-  let path: string;
-  try {
-    path = resolve(documentFolder, decodeURI(url.replace(/^file:\/\//i, '')));
-  } catch {
-    return undefined;
-  }
+  // `file:` URLs and broken escapes are refused before this (render/images.ts `imagePath`); this takes a path.
+  const path = resolve(documentFolder, localPath);
   if (!isInside(projectRoot, path)) return undefined;
   try {
     // A link inside the project may lead outside it: judge the file it leads to.

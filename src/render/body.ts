@@ -73,3 +73,45 @@ export function withHeadingsBelowTitle(tree: Root): Root {
     ),
   };
 }
+
+/** Ids the page itself gives its sections: a body heading never takes one of them. */
+export const RESERVED_IDS = new Set([
+  'outcomes',
+  'contents',
+  'attendance',
+  'agreements',
+  'actions',
+  'next-meeting',
+  'internal-notes',
+  'notes',
+]);
+
+/** The id of each top-level heading, in order: GitHub's slug, made unique, never a reserved one. */
+export function headingIds(tree: Root): string[] {
+  const used = new Set<string>(RESERVED_IDS);
+  const ids: string[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    const base = slug(textOf(node)) || 'section';
+    let id = base;
+    for (let n = 1; used.has(id) || /^(AGR|ACT)-/i.test(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    ids.push(id);
+  }
+  return ids;
+}
+
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s+/g, '-');
+}
+
+export function textOf(node: unknown): string {
+  const any = node as { value?: string; children?: unknown[]; alt?: string };
+  if (typeof any.value === 'string') return any.value;
+  if (typeof any.alt === 'string') return any.alt;
+  return (any.children ?? []).map(textOf).join('');
+}

@@ -1,36 +1,133 @@
 /**
  * The web page: one self-contained HTML document from a Handlebars template (which
  * escapes every value) around the body, rendered from Markdown and sanitised so that raw
- * HTML and `javascript:` links never reach the page.
+ * HTML and script links never reach the page. The body's footnotes are taken out to sit
+ * at the end of the page, its tables scroll inside a focusable region instead of widening
+ * the page, and alignment is a class (the `align` attribute is obsolete).
  */
 import Handlebars from 'handlebars';
-import type { Link, Root } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { withHeadingsBelowTitle } from './body.js';
+import { headingIds, withHeadingsBelowTitle } from './body.js';
 import { type ImageLoader, images } from './images.js';
+import { safeHref } from './links.js';
 import type { ViewModel } from './view-model.js';
 
-// Sanitising as GitHub does, plus embedded images (the only data: URLs the page may hold).
+// Sanitising as GitHub does, plus embedded images (the only data: URLs the page may hold),
+// with ids left as they are: remark-rehype already prefixes footnote ids, and a second
+// prefix would break every footnote link. Body headings get their ids from `headingIds`.
 const schema = {
   ...defaultSchema,
-  protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
+  clobberPrefix: '',
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['data'] },
 };
-const bodyToHtml = unified()
-  .use(remarkRehype) // without allowDangerousHtml: raw HTML in the body is dropped
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify);
 
-export function bodyHtml(tree: Root, loadImage?: ImageLoader): string {
-  return String(bodyToHtml.stringify(bodyToHtml.runSync(selfContained(withHeadingsBelowTitle(tree), loadImage))));
+function processor(footnoteLabel: string) {
+  return unified()
+    .use(remarkRehype, {
+      footnoteLabel,
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { id: 'notes' },
+    }) // without allowDangerousHtml: raw HTML in the body is dropped
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify);
+}
+const processors = new Map<string, ReturnType<typeof processor>>();
+function processorFor(footnoteLabel: string) {
+  let found = processors.get(footnoteLabel);
+  if (!found) {
+    found = processor(footnoteLabel);
+    processors.set(footnoteLabel, found);
+  }
+  return found;
+}
+
+export interface BodyHtml {
+  body: string;
+  /** The footnotes, for the end of the page; empty when there are none. */
+  footnotes: string;
+}
+
+export function bodyHtml(tree: Root, loadImage?: ImageLoader, footnoteLabel = 'Notes'): BodyHtml {
+  const ids = headingIds(tree);
+  const pipeline = processorFor(footnoteLabel);
+  const hast = pipeline.runSync(selfContained(withHeadingsBelowTitle(tree), loadImage)) as HastRoot;
+  let heading = 0;
+  let footnotes: Element | undefined;
+  hast.children = hast.children.filter((node) => {
+    if (node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
+      footnotes = node;
+      return false;
+    }
+    return true;
+  });
+  for (const node of hast.children) {
+    if (node.type !== 'element' || !/^h[1-6]$/.test(node.tagName)) continue;
+    const id = ids[heading++];
+    if (id) node.properties.id = id;
+  }
+  finish(hast);
+  return {
+    body: pipeline.stringify(hast),
+    footnotes: footnotes ? pipeline.stringify({ type: 'root', children: [footnotes] }) : '',
+  };
+}
+
+/** Alignment as classes, tables in scrolling regions, and links that show their own address marked as such. */
+function finish(tree: HastRoot): void {
+  let tables = 0;
+  visit(tree, 'element', (node, index, parent) => {
+    const align = node.properties.align;
+    if ((node.tagName === 'td' || node.tagName === 'th') && typeof align === 'string') {
+      delete node.properties.align;
+      node.properties.className = [`align-${align}`];
+    }
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      const text = hastText(node).trim();
+      const href = node.properties.href;
+      if (text === href || `mailto:${text}` === href || `http://${text}` === href) node.properties.className = ['bare'];
+    }
+    if (node.tagName === 'table' && parent && index !== undefined && !(parent.type === 'element' && isWrap(parent))) {
+      tables += 1;
+      const header = hastText(node.children.find((child) => child.type === 'element') ?? node)
+        .replace(/\s+/g, ' ')
+        .trim();
+      const wrap: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-wrap'], role: 'region', tabIndex: 0, ariaLabel: header || `Table ${tables}` },
+        children: [node],
+      };
+      parent.children[index] = wrap;
+      return 'skip';
+    }
+    return undefined;
+  });
+}
+
+function isWrap(node: Element): boolean {
+  return (
+    node.tagName === 'div' &&
+    Array.isArray(node.properties.className) &&
+    node.properties.className.includes('table-wrap')
+  );
+}
+
+function hastText(node: ElementContent | HastRoot): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map((child) => hastText(child as ElementContent)).join(' ');
+  return '';
 }
 
 /**
  * The page makes no requests of its own: a local image is embedded as a data URI, and a
- * remote one becomes a link to it, labelled with its alt text.
+ * remote one becomes a link to it (or its alt text, when its address may not be a link),
+ * labelled with its alt text.
  */
 function selfContained(tree: Root, loadImage: ImageLoader | undefined): Root {
   if (images(tree).length === 0) return tree;
@@ -43,18 +140,68 @@ function selfContained(tree: Root, loadImage: ImageLoader | undefined): Root {
       node.url = `data:image/${type};base64,${Buffer.from(image.data).toString('base64')}`;
       return;
     }
-    const link: Link = { type: 'link', url: node.url, children: [{ type: 'text', value: node.alt || node.url }] };
-    parent.children[index] = link;
+    const label: Text = { type: 'text', value: node.alt || node.url };
+    const href = safeHref(node.url);
+    const replacement: Link | Text = href ? { type: 'link', url: href, children: [label] } : label;
+    parent.children[index] = replacement;
   });
   return copy;
 }
 
+/** A field's inline Markdown (an agreement's text) as HTML, without the paragraph around it. */
+export function inlineHtml(nodes: PhrasingContent[], loadImage?: ImageLoader): string {
+  const { body } = bodyHtml({ type: 'root', children: [{ type: 'paragraph', children: nodes }] }, loadImage);
+  return body.replace(/^<p>|<\/p>$/g, '');
+}
+
 const html = Handlebars.create();
+
+/** A CSS string literal: for the running title and page labels in the print stylesheet. */
+html.registerHelper('css', (value: unknown) => {
+  const text = String(value ?? '').replace(/[\\"<>&\n\r]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `);
+  return new Handlebars.SafeString(`"${text}"`);
+});
+
+/** `"Page " counter(page) " of " counter(pages)`, from the label "Page {page} of {pages}". */
+html.registerHelper('pageCounter', (label: unknown) => {
+  const parts = String(label ?? '')
+    .split(/(\{pages?\})/)
+    .filter(Boolean)
+    .map((part) =>
+      part === '{page}'
+        ? 'counter(page)'
+        : part === '{pages}'
+          ? 'counter(pages)'
+          : `"${part.replace(/[\\"<>&\n\r]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`,
+    );
+  return new Handlebars.SafeString(parts.join(' '));
+});
+
+/** ` lang="en"` on a label when the document's language has no catalogue and its labels are English (WCAG 3.1.2). */
+html.registerHelper('labelLang', (options: Handlebars.HelperOptions) => {
+  const root = options.data?.root as { labelLang?: string } | undefined;
+  return new Handlebars.SafeString(root?.labelLang ? ` lang="${root.labelLang}"` : '');
+});
 
 export function compileHtmlTemplate(source: string): Handlebars.TemplateDelegate {
   return html.compile(source, { strict: true });
 }
 
 export function renderHtml(view: ViewModel, template: Handlebars.TemplateDelegate, loadImage?: ImageLoader): string {
-  return template({ ...view, body: new Handlebars.SafeString(bodyHtml(view.body, loadImage)) });
+  const rendered = bodyHtml(view.body, loadImage, view.labels.footnotes);
+  const safe = (text: string) => new Handlebars.SafeString(text);
+  return template({
+    ...view,
+    body: safe(rendered.body),
+    footnotes: rendered.footnotes ? safe(rendered.footnotes) : '',
+    agreements: view.agreements.map((agreement) => ({
+      ...agreement,
+      text: safe(inlineHtml(agreement.phrasing, loadImage)),
+    })),
+    actions: view.actions.map((action) => ({ ...action, text: safe(inlineHtml(action.phrasing, loadImage)) })),
+    contact: view.contact && {
+      ...view.contact,
+      ...(view.contact.url ? { href: safeHref(view.contact.url) ?? '' } : {}),
+    },
+  });
 }

@@ -2,8 +2,10 @@
  * Images named in a communiqué body: which they are, and what a file holds. Remote images
  * are never fetched; local ones are found on disk at the edge (io/images.ts).
  */
-import type { Image, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Definition, Image, Link, Root } from 'mdast';
+import type { Node } from 'unist';
+import { SKIP, visit } from 'unist-util-visit';
+import { isRemoteUrl } from './links.js';
 
 export interface LoadedImage {
   data: Uint8Array;
@@ -15,8 +17,65 @@ export interface LoadedImage {
 /** A local image named in the body, found and checked to be inside the project; undefined when it cannot be used. */
 export type ImageLoader = (url: string) => LoadedImage | undefined;
 
+/** Remote: on the network, never fetched by a renderer (a link to it is written instead). */
 export function isRemote(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url);
+  return isRemoteUrl(url);
+}
+
+/** The path a local image's URL names, or why it names none: a `file:` URL, or a `%` escape that is not one. */
+export function imagePath(url: string): { ok: true; path: string } | { ok: false; reason: 'file-url' | 'malformed' } {
+  if (/^\s*file:/i.test(url)) return { ok: false, reason: 'file-url' };
+  try {
+    return { ok: true, path: decodeURI(url.split(/[?#]/)[0]!) };
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+}
+
+/**
+ * The body with every reference resolved where it is used: `![x][ref]` becomes the image
+ * `[ref]:` names, and `[text][ref]` the link, so that each renderer and each check meets
+ * one form of image and one of link. The first definition of a label wins, as in CommonMark.
+ */
+export function withReferencesResolved(tree: Root): Root {
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  if (definitions.size === 0) return tree;
+  const copy = structuredClone(tree);
+  visit(copy, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type === 'imageReference') {
+      const definition = definitions.get(node.identifier);
+      if (!definition) return;
+      const image: Image = {
+        type: 'image',
+        url: definition.url,
+        alt: node.alt ?? '',
+        ...(definition.title ? { title: definition.title } : {}),
+        ...(node.position ? { position: node.position } : {}),
+      };
+      (parent.children as Node[])[index] = image;
+    } else if (node.type === 'linkReference') {
+      const definition = definitions.get(node.identifier);
+      if (!definition) return;
+      const link: Link = {
+        type: 'link',
+        url: definition.url,
+        children: node.children,
+        ...(definition.title ? { title: definition.title } : {}),
+        ...(node.position ? { position: node.position } : {}),
+      };
+      (parent.children as Node[])[index] = link;
+    }
+  });
+  visit(copy, 'definition', (_, index, parent) => {
+    if (!parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return copy;
 }
 
 export function images(tree: Root): Image[] {

@@ -9,17 +9,30 @@ import { makeDiagnostic } from '../diagnostics/make.js';
 import type { ImageLoader } from './images.js';
 import type { ViewModel } from './view-model.js';
 
-export const OUTPUT_FORMATS = ['html', 'md', 'txt', 'docx'] as const;
+export const OUTPUT_FORMATS = ['html', 'md', 'txt', 'docx', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** File extensions: the DOCX-ready Markdown must never be mistaken for (or overwrite) a source. */
-export const EXTENSIONS: Record<OutputFormat, string> = { html: '.html', md: '.pandoc.md', txt: '.txt', docx: '.docx' };
+export const EXTENSIONS: Record<OutputFormat, string> = {
+  html: '.html',
+  md: '.pandoc.md',
+  txt: '.txt',
+  docx: '.docx',
+  pdf: '.pdf',
+};
+
+/** Formats whose bytes are binary (never decoded as text for standard output). */
+export const BINARY_FORMATS: ReadonlySet<OutputFormat> = new Set(['docx', 'pdf']);
 
 export interface RenderInputs {
   view: ViewModel;
   /** The date written into formats that need one (.docx properties). */
   date: Date;
   loadImage?: ImageLoader;
+  /** The path the pandoc Markdown names a local image by (from the folder it is written to). */
+  imagePath?: (url: string) => string | undefined;
+  /** A .docx whose styles, page setup, headers and footers the Word document takes. */
+  referenceDoc?: Uint8Array;
 }
 
 export interface Renderer {
@@ -27,13 +40,23 @@ export interface Renderer {
   render(inputs: RenderInputs): Promise<Uint8Array>;
 }
 
-/** The formats written from a Handlebars template, and the template file each reads. */
+/**
+ * The formats written from a Handlebars template, and the template file each reads. A PDF
+ * is printed from the HTML: its renderer here writes the page to print, and the command
+ * prints it in a browser.
+ */
 export type TemplatedFormat = Exclude<OutputFormat, 'docx'>;
 export const TEMPLATE_FILES = {
   html: 'communique.html.hbs',
   md: 'communique.md.hbs',
   txt: 'communique.txt.hbs',
+  pdf: 'communique.html.hbs',
 } as const satisfies Record<TemplatedFormat, string>;
+
+export interface RendererOptions {
+  /** A .docx whose styles, page setup, headers and footers the Word document takes. */
+  referenceDoc?: Uint8Array;
+}
 
 export interface TemplateSource {
   path: string;
@@ -49,14 +72,23 @@ const encoder = new TextEncoder();
 export async function prepareRenderer(
   format: OutputFormat,
   template: TemplateSource | undefined,
+  options: RendererOptions = {},
 ): Promise<PreparedRenderer> {
   if (format === 'docx') {
     const { renderDocx } = await import('./docx/document.js');
+    const referenceDoc = options.referenceDoc;
     return {
       ok: true,
       renderer: {
         format,
-        render: ({ view, date, loadImage }) => renderDocx(view, { date, ...(loadImage ? { loadImage } : {}) }),
+        render: ({ view, date, loadImage, referenceDoc: given }) => {
+          const reference = given ?? referenceDoc;
+          return renderDocx(view, {
+            date,
+            ...(loadImage ? { loadImage } : {}),
+            ...(reference ? { referenceDoc: reference } : {}),
+          });
+        },
       },
     };
   }
@@ -72,9 +104,9 @@ export async function prepareRenderer(
     ok: true,
     renderer: {
       format,
-      async render({ view, loadImage }) {
+      async render(inputs) {
         try {
-          return encoder.encode(render(view, loadImage));
+          return encoder.encode(render(inputs));
         } catch (error) {
           throw new TemplateError(templateProblem(found.path, found.source, error));
         }
@@ -83,23 +115,20 @@ export async function prepareRenderer(
   };
 }
 
-async function compile(
-  format: TemplatedFormat,
-  source: string,
-): Promise<(view: ViewModel, loadImage?: RenderInputs['loadImage']) => string> {
-  if (format === 'html') {
+async function compile(format: TemplatedFormat, source: string): Promise<(inputs: RenderInputs) => string> {
+  if (format === 'html' || format === 'pdf') {
     const { compileHtmlTemplate, renderHtml } = await import('./html.js');
     const template = compileHtmlTemplate(source);
-    return (view, loadImage) => renderHtml(view, template, loadImage);
+    return ({ view, loadImage }) => renderHtml(view, template, loadImage);
   }
   if (format === 'md') {
     const { compileMarkdownTemplate, renderMarkdown } = await import('./markdown.js');
     const template = compileMarkdownTemplate(source);
-    return (view) => renderMarkdown(view, template);
+    return ({ view, imagePath }) => renderMarkdown(view, template, imagePath);
   }
   const { compileTextTemplate, renderText } = await import('./text/template.js');
   const template = compileTextTemplate(source);
-  return (view) => renderText(view, template);
+  return ({ view }) => renderText(view, template);
 }
 
 /** A template that failed while rendering: carries the diagnostic for the template file. */

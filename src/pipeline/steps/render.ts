@@ -1,11 +1,9 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import { localImagePath, loadLocalImage } from '../../io/images.js';
 import type { FileSystem } from '../../io/io.js';
-import { parseBody } from '../../render/body.js';
-import { images, isRemote } from '../../render/images.js';
+import type { LabelOverrides } from '../../render/labels/index.js';
 import { type Renderer, TemplateError } from '../../render/renderers.js';
-import { buildViewModel } from '../../render/view-model.js';
 import type { Step } from '../file-pipeline.js';
 
 export interface RenderSettings {
@@ -14,32 +12,57 @@ export interface RenderSettings {
   projectRoot: string;
   /** SOURCE_DATE_EPOCH, when set; otherwise the document's own dates are used. */
   sourceDate?: Date;
+  /** Show action and agreement ids in public renderings too. */
+  showIds?: boolean;
+  /** The project's own labels, by language. */
+  labels?: LabelOverrides;
+  /** The folder the outputs are written to (undefined: standard output), for image paths in the pandoc Markdown. */
+  outputFolder?: string;
+  /** The reference document's bytes, for the Word document. */
+  referenceDoc?: Uint8Array;
 }
 
 /**
- * Render: the body's syntax tree, its local images found (and refused when they lie
- * outside the project), the view model, and each format. A template that fails on this
- * communiqué is a problem with the template, carried out of the pipeline to be reported
- * against the template file.
+ * Render: the body's syntax tree with its references resolved, every image checked (a
+ * local one must be inside the project on its real path; a `file:` URL or a broken escape
+ * is refused at its position), the view model, and each format. The rendering modules are
+ * loaded here, on first use, so that `validate` never pays for them. A template that fails
+ * on this communiqué is a problem with the template, carried out of the pipeline to be
+ * reported against the template file.
  */
 export function renderStep(fs: FileSystem, renderers: readonly Renderer[], settings: RenderSettings): Step {
   return async (state) => {
+    const [{ parseBody }, { images, imagePath, isRemote, withReferencesResolved }, { buildViewModel }] =
+      await Promise.all([
+        import('../../render/body.js'),
+        import('../../render/images.js'),
+        import('../../render/view-model.js'),
+      ]);
     const parsed = state.parsed!;
     // The check step refuses a file whose front matter did not pass the schema.
     const communique = state.communique!;
-    const tree = parseBody(parsed.body!);
+    const tree = withReferencesResolved(parseBody(parsed.body!));
     const folder = dirname(resolve(state.file.path));
     const allowed = new Map<string, string>();
     for (const image of images(tree)) {
-      if (isRemote(image.url)) continue;
-      const local = localImagePath(fs, image.url, folder, settings.projectRoot);
+      if (isRemote(image.url) || allowed.has(image.url)) continue;
+      const start = (image.position?.start.offset ?? 0) + parsed.bodyOffset;
+      const end = (image.position?.end.offset ?? 0) + parsed.bodyOffset;
+      const span = parsed.source!.span(start, end);
+      const path = imagePath(image.url);
+      if (!path.ok) {
+        const why =
+          path.reason === 'file-url'
+            ? 'is a `file:` URL, which could name any file on the computer'
+            : 'has a `%` escape that is not one';
+        state.messages.push(makeDiagnostic('render/image-address', `The image address \`${image.url}\` ${why}`, span));
+        continue;
+      }
+      const local = localImagePath(fs, path.path, folder, settings.projectRoot);
       if (local) {
         allowed.set(image.url, local);
         continue;
       }
-      const start = (image.position?.start.offset ?? 0) + parsed.bodyOffset;
-      const end = (image.position?.end.offset ?? 0) + parsed.bodyOffset;
-      const span = parsed.source!.span(start, end);
       state.messages.push(
         makeDiagnostic('render/image-outside-project', `The image \`${image.url}\` is outside the project`, span),
       );
@@ -48,7 +71,11 @@ export function renderStep(fs: FileSystem, renderers: readonly Renderer[], setti
       state.fatal = true;
       return;
     }
-    const view = buildViewModel(communique, tree, { includeInternal: settings.includeInternal });
+    const view = buildViewModel(communique, tree, {
+      includeInternal: settings.includeInternal,
+      ...(settings.showIds ? { showIds: true } : {}),
+      ...(settings.labels ? { labels: settings.labels } : {}),
+    });
     const documentDate =
       communique.published ?? communique.approval?.date ?? communique.meeting.date ?? communique.meeting.end;
     const date = settings.sourceDate ?? new Date(`${documentDate ?? '2000-01-01'}T00:00:00Z`);
@@ -56,10 +83,25 @@ export function renderStep(fs: FileSystem, renderers: readonly Renderer[], setti
       const local = allowed.get(url);
       return local ? loadLocalImage(fs, local) : undefined;
     };
+    // The pandoc Markdown names each local image by its path from the folder the Markdown is written to.
+    const base = settings.outputFolder ?? settings.projectRoot;
+    const imageFile = (url: string) => {
+      const local = allowed.get(url);
+      return local ? relative(base, local).split(sep).join('/') || undefined : undefined;
+    };
     state.outputs = [];
     for (const renderer of renderers) {
       try {
-        state.outputs.push({ format: renderer.format, content: await renderer.render({ view, date, loadImage }) });
+        state.outputs.push({
+          format: renderer.format,
+          content: await renderer.render({
+            view,
+            date,
+            loadImage,
+            imagePath: imageFile,
+            ...(settings.referenceDoc ? { referenceDoc: settings.referenceDoc } : {}),
+          }),
+        });
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error;
         state.templateProblem = error.problem;

@@ -21,11 +21,13 @@ import type {
   Table as MdTable,
   TableCell as MdTableCell,
 } from 'mdast';
-import type { ImageLoader } from '../images.js';
+import { toString as plainTextOf } from 'mdast-util-to-string';
+import { type ImageLoader, isRemote } from '../images.js';
 import {
   type Block,
   BULLETS,
   clean,
+  fitWidths,
   HANGING,
   HEADINGS,
   hyperlink,
@@ -85,6 +87,11 @@ export class BodyWriter {
     this.shift = depths.length > 0 ? Math.min(...depths) - 1 : 1;
     this.lastLevel = after;
     return this.blocks(tree.children, TOP);
+  }
+
+  /** A field's inline Markdown (an agreement's or action's text) as runs, sharing the body's links and footnotes. */
+  phrases(nodes: readonly PhrasingContent[]): ParagraphChild[] {
+    return this.inline(nodes, {});
   }
 
   numbering(): INumberingOptions {
@@ -220,11 +227,12 @@ export class BodyWriter {
     );
     const [head, ...body] = node.children;
     const cells = (cell: MdTableCell, format: Format) => this.inline(cell.children, format);
-    const header = (head?.children ?? []).map((cell) => cells(cell, { bold: true }));
+    const header = (head?.children ?? []).map((cell) => cells(cell, {}));
+    const widths = fitWidths(node.children.map((row) => row.children.map((cell) => plainTextOf(cell))));
     return table(
       header,
       body.map((row) => row.children.map((cell) => cells(cell, {}))),
-      undefined,
+      widths,
       align,
     );
   }
@@ -281,10 +289,14 @@ export class BodyWriter {
   }
 
   private image(url: string, alt: string, format: Format): ParagraphChild {
-    const image = this.loadImage?.(url);
+    const image = isRemote(url) ? undefined : this.loadImage?.(url);
     const text = clean(alt.trim());
-    if (!image || !(image.width > 0) || !(image.height > 0))
+    if (!image || !(image.width > 0) || !(image.height > 0)) {
+      // A remote image is never fetched: a link to it, labelled with its alt text, stands in for it.
+      if (isRemote(url) && safeUrl(url) && !format.link)
+        return hyperlink(url, [new TextRun({ text: text || clean(url), ...run({ ...format, link: true }) })]);
       return new TextRun({ text: `[${text || 'image'}]`, ...run(format) });
+    }
     const scale = Math.min(1, MAX_IMAGE_WIDTH / image.width, MAX_IMAGE_HEIGHT / image.height);
     this.drawings += 1;
     return new ImageRun({

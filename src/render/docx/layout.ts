@@ -5,14 +5,15 @@ import {
   HeadingLevel,
   Paragraph,
   type ParagraphChild,
-  ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
 import { NOT_XML } from '../../core/text.js';
+import { safeHref } from '../links.js';
 
 export type Level = 1 | 2 | 3 | 4 | 5 | 6;
 export type Block = Paragraph | Table;
@@ -34,7 +35,6 @@ export const LIST_INDENT = 720;
 export const HANGING = 360;
 export const DRAFT_COLOUR = 'C00000';
 export const INTERNAL_COLOUR = '6B4E00';
-export const HEADER_FILL = 'E7E6E6';
 export const DRAFT_TEXT = 'DRAFT — NOT FOR PUBLICATION';
 export const BULLETS = ['•', '◦', '▪'] as const;
 
@@ -45,40 +45,76 @@ export function internalLabel(internal: boolean): TextRun[] {
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 /**
- * Every table has one header row, marked to repeat at the top of each page it runs onto,
- * and rows that do not split across pages, so no row is read without its headings.
+ * Column widths in twips that fit their content: each column gets the share of the
+ * width its longest cell asks for (capped, so one long text does not starve the others),
+ * and never less than its longest word, so ids, dates and statuses do not break inside.
+ */
+export function fitWidths(cells: readonly (readonly string[])[], total: number = CONTENT_TWIPS): number[] {
+  const count = Math.max(0, ...cells.map((row) => row.length));
+  if (count === 0) return [];
+  const measure = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
+  const natural = Array.from({ length: count }, (_, column) => {
+    const texts = cells.map((row) => row[column] ?? '');
+    const longest = Math.max(1, ...texts.map(measure));
+    const word = Math.max(1, ...texts.flatMap((text) => text.split(/\s+/).map(measure)));
+    return { want: Math.min(Math.max(longest, word), 50), word };
+  });
+  const wanted = natural.reduce((sum, column) => sum + column.want, 0);
+  // About 110 twips a character at 11 pt, with the cell margins.
+  const floor = natural.map((column) => Math.min(total / count, column.word * 115 + 220));
+  const widths = natural.map((column, index) => Math.max(floor[index]!, (column.want / wanted) * total));
+  const scale = total / widths.reduce((sum, width) => sum + width, 0);
+  const scaled = widths.map((width) => Math.floor(width * scale));
+  scaled[scaled.length - 1]! += total - scaled.reduce((sum, width) => sum + width, 0);
+  return scaled;
+}
+
+/**
+ * Every table uses the "Table" style (borders, shaded header row), has one header row,
+ * marked to repeat at the top of each page it runs onto, and rows that do not split
+ * across pages, so no row is read without its headings. Its columns are as wide as their
+ * content needs, fixed so that Word and LibreOffice agree.
  */
 export function table(
   header: (string | ParagraphChild[])[],
   rows: ParagraphChild[][][],
-  widths?: number[],
+  widths: number[],
   align?: (Alignment | undefined)[],
+  groupRows?: ReadonlySet<number>,
 ): Table {
   const columns = Math.max(header.length, ...rows.map((row) => row.length));
-  const cell = (content: string | ParagraphChild[] | undefined, column: number, heading: boolean): TableCell =>
+  const cell = (content: string | ParagraphChild[] | undefined, column: number, span = 1): TableCell =>
     new TableCell({
-      ...(heading ? { shading: { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' } } : {}),
+      width: { size: widths.slice(column, column + span).reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+      ...(span > 1 ? { columnSpan: span } : {}),
       children: [
         new Paragraph({
-          spacing: { before: 40, after: 40 },
+          style: 'TableText',
           ...(align?.[column] ? { alignment: align[column] } : {}),
-          children: typeof content === 'string' ? [new TextRun({ text: content, bold: true })] : (content ?? []),
+          children: typeof content === 'string' ? [new TextRun(content)] : (content ?? []),
         }),
       ],
     });
   const pad = <T>(row: T[]): (T | undefined)[] => Array.from({ length: columns }, (_, index) => row[index]);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    ...(widths && widths.length === columns ? { columnWidths: widths } : {}),
+    style: 'Table',
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    columnWidths: widths,
     rows: [
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: pad(header).map((content, column) => cell(content ?? '', column, true)),
+        children: pad(header).map((content, column) => cell(content ?? '', column)),
       }),
       ...rows.map(
-        (row) =>
-          new TableRow({ cantSplit: true, children: pad(row).map((content, column) => cell(content, column, false)) }),
+        (row, index) =>
+          new TableRow({
+            cantSplit: true,
+            children: groupRows?.has(index)
+              ? [cell(row[0], 0, columns)]
+              : pad(row).map((content, column) => cell(content, column)),
+          }),
       ),
     ],
   });
@@ -88,10 +124,9 @@ export function hyperlink(url: string, children: ParagraphChild[]): ExternalHype
   return new ExternalHyperlink({ link: url, children });
 }
 
-/** Web, mail and phone links, and relative ones; never `javascript:`, `file:` or `data:`. */
+/** Web and mail links only; never `javascript:`, `file:`, `data:` or a relative path. */
 export function safeUrl(url: string): boolean {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
-  return !scheme || /^(https?|mailto|tel)$/i.test(scheme[1]!);
+  return safeHref(url) !== undefined && !url.trim().startsWith('#');
 }
 
 /** Text without the characters XML 1.0 cannot hold (a stray control character would make Word refuse the file). */

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { ViewModel } from '../view-model.js';
 import { clean } from './layout.js';
+import { TABLE_NORMAL, TABLE_STYLE } from './styles.js';
 
 /** The package around the document: its properties, and a zip that is the same bytes every run. */
 function xml(text: string): string {
@@ -26,6 +27,35 @@ export function coreProperties(view: ViewModel, date: Date): string {
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
     '</cp:coreProperties>'
+  );
+}
+
+/** The application properties Word and LibreOffice read: complete, and the same every run. */
+export function appProperties(view: ViewModel): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"' +
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>communique</Application>' +
+    '<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>' +
+    `<Company>${xml(view.group.name)}</Company>` +
+    '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>' +
+    '<AppVersion>16.0000</AppVersion></Properties>'
+  );
+}
+
+/**
+ * styles.xml as Word expects it: the "Table" table style (and the Normal Table it is based
+ * on) added, since docx cannot declare table styles, and no style based on a style that
+ * is not there.
+ */
+export function completeStyles(styles: string): string {
+  let out = styles;
+  if (!out.includes('w:styleId="TableNormal"')) out = out.replace('</w:styles>', `${TABLE_NORMAL}</w:styles>`);
+  if (!out.includes('w:styleId="Table"')) out = out.replace('</w:styles>', `${TABLE_STYLE}</w:styles>`);
+  const ids = new Set([...out.matchAll(/w:styleId="([^"]+)"/g)].map((match) => match[1]));
+  return out.replace(/<w:(basedOn|next|link) w:val="([^"]+)"\s*\/>/g, (whole, _kind, id: string) =>
+    ids.has(id) ? whole : '',
   );
 }
 
@@ -58,6 +88,8 @@ export async function rezip(packed: Uint8Array, date: Date): Promise<Uint8Array>
     const part = zip.files[`${match[1]}${match[2]}`];
     if (part) zip.file(part.name, rename(await part.async('string')), { createFolders: false });
   }
+  const styles = zip.file('word/styles.xml');
+  if (styles) zip.file('word/styles.xml', completeStyles(await styles.async('string')), { createFolders: false });
   const names = Object.keys(zip.files).sort((a, b) =>
     a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );

@@ -1,6 +1,8 @@
 import type { Definition, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { withHeadingsBelowTitle } from '../body.js';
+import { isRemote } from '../images.js';
+import { safeHref } from '../links.js';
 import { CODE_BLANK, columns, GLUE, TEXT_WIDTH, wrapText } from './wrap.js';
 
 /**
@@ -22,17 +24,34 @@ export interface BodyText {
   links: TextLink[];
 }
 
-interface Context {
+export interface Context {
   links: Map<string, number>;
   definitions: Map<string, Definition>;
+  /** Footnote definitions, laid out for the end of the text, in the order they are defined. */
+  notes: string[];
 }
 
-/** The body laid out as text at `width` columns, with the URLs it footnotes. */
-export function bodyText(tree: Root, width: number = TEXT_WIDTH): BodyText {
-  const context: Context = { links: new Map(), definitions: new Map() };
+export function textContext(): Context {
+  return { links: new Map(), definitions: new Map(), notes: [] };
+}
+
+/** The body laid out as text at `width` columns, with the URLs it footnotes and its footnotes for the end. */
+export function bodyText(tree: Root, width: number = TEXT_WIDTH, context: Context = textContext()): BodyText {
   collectDefinitions(tree, context.definitions);
   const text = blocks(withHeadingsBelowTitle(tree).children, width, context, true).join('\n');
-  return { text, links: [...context.links].map(([url, number]) => ({ number, url })) };
+  return { text, links: linksOf(context) };
+}
+
+export function linksOf(context: Context): TextLink[] {
+  return [...context.links].map(([url, number]) => ({ number, url }));
+}
+
+/** A field's inline Markdown as one line of text, its links footnoted in the same numbering as the body's. */
+export function inlineText(nodes: readonly PhrasingContent[], context: Context): string {
+  return inline(nodes, context)
+    .replace(/\s*\n\s*/g, ' ')
+    .replaceAll(GLUE, ' ')
+    .trim();
 }
 
 function collectDefinitions(tree: Root, into: Map<string, Definition>): void {
@@ -86,8 +105,10 @@ function block(node: RootContent, width: number, context: Context): string[] {
     case 'table':
       return table(node, width, context);
     case 'footnoteDefinition': {
+      // Footnotes are collected for the end of the text, as a reader of an email expects.
       const label = `[^${node.label ?? node.identifier}] `;
-      return indentBlock(blocks(node.children, width - columns(label), context, true), label);
+      context.notes.push(indentBlock(blocks(node.children, width - columns(label), context, true), label).join('\n'));
+      return [];
     }
     case 'html':
     case 'definition':
@@ -217,6 +238,7 @@ function phrasing(node: PhrasingContent, context: Context): string {
 
 function linked(text: string, url: string, context: Context): string {
   const label = text.trim();
+  if (!safeHref(url) || url.startsWith('#')) return label;
   if (isAutolink(label, url)) return label;
   const number = footnote(url, context);
   return label ? `${label}${GLUE}[${number}]` : `[${number}]`;
@@ -232,8 +254,8 @@ function isAutolink(text: string, url: string): boolean {
 
 function pictured(alt: string | null | undefined, url: string, context: Context): string {
   const label = alt?.trim() ? `[Image: ${alt.trim()}]` : '[Image]';
-  // An embedded image's data URL is no use to someone reading an email.
-  if (url.startsWith('data:')) return label;
+  // A local file's path and an embedded image's data URL are no use to someone reading an email.
+  if (!isRemote(url) || !safeHref(url)) return label;
   return `${label}${GLUE}[${footnote(url, context)}]`;
 }
 

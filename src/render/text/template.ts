@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { PersonView, ViewModel } from '../view-model.js';
-import { bodyText } from './body.js';
+import { withoutControls } from '../controls.js';
+import { bodyText, inlineText, linksOf, textContext } from './body.js';
 import { columns, TEXT_WIDTH, wrapText } from './wrap.js';
 
 /**
@@ -76,16 +77,15 @@ templates.registerHelper('fact', function (this: unknown, ...args: unknown[]) {
   return filled(content, hash) + (block && content.endsWith('\n') ? '\n' : '');
 });
 
-const TOOK_PART: Record<string, string> = { remote: 'joined remotely', partial: 'for part of the meeting' };
-
 templates.registerHelper('person', (person: PersonView) => {
-  const details = [
-    person.description,
-    person.represents ? `representing ${person.represents}` : '',
-    person.proxyFor ? `proxy for ${person.proxyFor}` : '',
-    TOOK_PART[person.attendance] ?? '',
-  ].filter(Boolean);
+  const details = [person.description, person.tookPart].filter(Boolean);
   return details.length > 0 ? `${person.fullName} — ${details.join('; ')}` : person.fullName;
+});
+
+/** `[1] https://…`, or the number alone and the address on the next line when the address is longer than a line. */
+templates.registerHelper('link', (link: { number: number; url: string }) => {
+  const label = `[${link.number}]`;
+  return columns(`${label} ${link.url}`) > TEXT_WIDTH ? `${label}\n${link.url}` : `${label} ${link.url}`;
 });
 
 templates.registerHelper('plural', (...args: unknown[]) => {
@@ -106,9 +106,22 @@ export function compileTextTemplate(source: string): Handlebars.TemplateDelegate
  * become one, trailing spaces go, and the text ends with exactly one newline.
  */
 export function renderText(view: ViewModel, template: Handlebars.TemplateDelegate): string {
-  const body = bodyText(view.body);
-  const output = template({ ...view, body: body.text, links: body.links });
-  return `${output
+  const context = textContext();
+  const body = bodyText(view.body, TEXT_WIDTH, context);
+  const agreements = view.agreements.map((agreement) => ({
+    ...agreement,
+    text: inlineText(agreement.phrasing, context),
+  }));
+  const actions = view.actions.map((action) => ({ ...action, text: inlineText(action.phrasing, context) }));
+  const output = template({
+    ...view,
+    body: body.text,
+    agreements,
+    actions,
+    notes: context.notes,
+    links: linksOf(context),
+  });
+  return `${withoutControls(output)
     .split(/\r?\n/)
     .map((line) => line.trimEnd())
     .join('\n')

@@ -1,0 +1,41 @@
+/**
+ * Terminal control sequences and control characters, taken out of everything a renderer
+ * writes: front matter or a body could otherwise retitle a terminal window, clear a
+ * screen or hide text when `render --to txt --stdout` is shown on one (ESC, BEL, C1).
+ */
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+// ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC), ESC P/X/^/_ … ESC \ (strings), ESC and one more byte.
+const SEQUENCES =
+  /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b[\s\S]?|\u009b[0-?]*[ -/]*[@-~]?/g;
+// What is left: C0 controls but tab, line feed and carriage return; DEL; C1 controls.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export function withoutControls(text: string): string {
+  return text.replace(SEQUENCES, '').replace(CONTROLS, '');
+}
+
+/** A value from the front matter, every string in it without control characters. */
+export function cleanValue<T>(value: T): T {
+  if (typeof value === 'string') return withoutControls(value) as T;
+  if (Array.isArray(value)) return value.map(cleanValue) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = cleanValue(inner);
+    return out as T;
+  }
+  return value;
+}
+
+/** The body tree with control characters taken out of its text, code, alt texts and titles. */
+export function cleanTree(tree: Root): Root {
+  const copy = structuredClone(tree);
+  visit(copy, (node) => {
+    const any = node as { value?: unknown; alt?: unknown; title?: unknown };
+    if (typeof any.value === 'string') any.value = withoutControls(any.value);
+    if (typeof any.alt === 'string') any.alt = withoutControls(any.alt);
+    if (typeof any.title === 'string') any.title = withoutControls(any.title);
+  });
+  return copy;
+}

@@ -1,0 +1,94 @@
+/**
+ * The labels of one rendering: the catalogue for the document's language (matched whole,
+ * then by language and script, then by language), a project's own overrides on top, and
+ * English for whatever is left. A label that came from English in a document that is not
+ * English says so, so that HTML can mark it `lang="en"` (WCAG 3.1.2) and Word `w:lang`.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { CATALOGUES, ENGLISH, type Messages } from './catalogues.js';
+
+/** A project's own labels, by language tag: `{ "en": { "agreements": "Decisions" } }`. */
+export type LabelOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+export interface Labels {
+  /** The document's language. */
+  lang: string;
+  /** The message for `key`, formatted. */
+  t(key: string, values?: Record<string, string | number>): string;
+  /** Whether `key` fell back to English in a document that is not in English. */
+  english(key: string): boolean;
+  /** Whether the document's language has no catalogue of its own (every label is English). */
+  fallback: boolean;
+}
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function format(message: string, locale: string): IntlMessageFormat {
+  const key = `${locale}\u0000${message}`;
+  let found = compiled.get(key);
+  if (!found) {
+    found = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
+    compiled.set(key, found);
+  }
+  return found;
+}
+
+/** The catalogue for a language tag, or undefined when there is none. */
+export function catalogueFor(lang: string): Messages | undefined {
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(lang);
+  } catch {
+    return undefined;
+  }
+  // Traditional Chinese is not Simplified Chinese: without a catalogue of its own it falls back to English.
+  if (locale.language === 'zh' && (locale.script === 'Hant' || /^(TW|HK|MO)$/.test(locale.region ?? '')))
+    return undefined;
+  const candidates = [
+    lang,
+    locale.script ? `${locale.language}-${locale.script}` : undefined,
+    locale.region ? `${locale.language}-${locale.region}` : undefined,
+    locale.language,
+  ];
+  for (const candidate of candidates) if (candidate && CATALOGUES[candidate]) return CATALOGUES[candidate];
+  return undefined;
+}
+
+function overridesFor(lang: string, overrides: LabelOverrides | undefined): Messages {
+  if (!overrides) return {};
+  const language = lang.split('-')[0]!;
+  return { ...(overrides[language] ?? {}), ...(lang !== language ? (overrides[lang] ?? {}) : {}) };
+}
+
+/** ICU select keys cannot hold hyphens: `in-person` is selected as `in_person`. */
+const SELECTORS = new Set(['mode', 'status', 'stage', 'attendance', 'kind', 'verb', 'format']);
+
+function selectable(values: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(values))
+    out[key] = SELECTORS.has(key) && typeof value === 'string' ? value.replace(/-/g, '_') : value;
+  return out;
+}
+
+export function labelsFor(lang: string, overrides?: LabelOverrides): Labels {
+  const english = lang.toLowerCase() === 'en' || lang.toLowerCase().startsWith('en-');
+  const own = catalogueFor(lang);
+  const project = overridesFor(lang, overrides);
+  const projectEnglish = english ? {} : overridesFor('en', overrides);
+  const locale = Intl.NumberFormat.supportedLocalesOf([lang]).length > 0 ? lang : 'en';
+  const source = (key: string): { message: string; english: boolean } => {
+    const message = project[key] ?? own?.[key];
+    if (message !== undefined) return { message, english: false };
+    return { message: projectEnglish[key] ?? ENGLISH[key] ?? key, english: !english };
+  };
+  return {
+    lang,
+    fallback: !english && own === undefined,
+    t(key, values) {
+      const { message, english: inEnglish } = source(key);
+      const result = format(message, inEnglish ? 'en' : locale).format(values && selectable(values));
+      return Array.isArray(result) ? result.join('') : String(result);
+    },
+    english: (key) => source(key).english,
+  };
+}
