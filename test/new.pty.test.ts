@@ -159,9 +159,19 @@ describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () =>
     await person.answer('Where was the meeting held?', 'Bunbury' + ENTER);
     // Michelle Andrews sent apologies: untick her, the first in the list.
     await person.answer('Who attended?', SPACE + ENTER);
+    await person.answer('join remotely, or attend only part', ENTER);
+    // The apology is already ticked for a member who did not come.
+    await person.answer('Who sent apologies?', ENTER);
     await person.answer('Add another attendee', 'n' + ENTER);
     await person.answer('Who chaired the meeting?', ENTER);
     await person.answer('Sections of the body', 'Work plan, Next steps' + ENTER);
+    await person.answer('Add an agreement?', 'y' + ENTER);
+    await person.answer('The group…', ENTER);
+    await person.answer('…agreed (the rest of the sentence)', 'to meet in Bunbury again' + ENTER);
+    await person.answer('Add another agreement?', ENTER);
+    await person.answer('Add a new action?', ENTER);
+    await person.answer('When will the group next meet?', '2021-11-10' + ENTER);
+    await person.answer('Who should readers contact?', ENTER);
 
     expect(await person.exited).toBe(0);
     expect(person.transcript).toContain('communiques/2021-08-04-cpr.md');
@@ -185,6 +195,7 @@ describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () =>
         { id: 'michelle-andrews', name: 'Michelle Andrews', kind: 'member', attendance: 'apology' },
         { id: 'louise-giolitto', name: 'Louise Giolitto', kind: 'member', attendance: 'present' },
       ],
+      agreements: [{ id: 'AGR-1', verb: 'agreed', text: 'to meet in Bunbury again' }],
       actions: [
         {
           id: 'ACT-1',
@@ -195,7 +206,11 @@ describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () =>
           carried_from: { communique: 'cpr-2021-05-05', action: 'ACT-1' },
         },
       ],
+      next_meeting: { date: '2021-11-10' },
     });
+    // What was skipped is left as a commented example.
+    expect(text).toContain('# contact:\n#   name: The Secretariat\n');
+    expect(person.transcript).toContain('carried forward from communiques/2021-05-05-cpr.md');
     expect(text).toContain(
       '\n## Work plan\n\nTODO: summary of the discussion.\n\n## Next steps\n\nTODO: summary of the discussion.\n',
     );
@@ -228,6 +243,10 @@ describe.skipIf(!terminalTool)('communique new on a terminal, end to end', () =>
     // Clear the rejected text, then give a real date.
     await person.type('\u007f'.repeat(10) + '2021-02-28' + ENTER);
     await person.answer('Add an attendee?', 'n' + ENTER);
+    await person.answer('Add an agreement?', ENTER);
+    await person.answer('Add a new action?', ENTER);
+    await person.answer('When will the group next meet?', ENTER);
+    await person.answer('Who should readers contact?', ENTER);
     expect(await person.exited).toBe(0);
     expect(person.transcript).toContain('communiques/2021-02-28-housing-taskforce.md');
     expect(existsSync(join(cwd, 'communiques/2021-02-28-housing-taskforce.md'))).toBe(true);

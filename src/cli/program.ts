@@ -59,14 +59,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .summary('draft a new communiqué, carrying forward the group’s members and open actions')
     .description(
       'Draft a communiqué: interactive on a terminal, from flags and --answers otherwise (it never prompts without a terminal).\n' +
-        'Members and every open action are carried forward from the group’s latest communiqué. Prints the path it wrote.',
+        'Standing attendees, every open action, the contact and the usual time and place are carried forward from the\n' +
+        'group’s latest communiqué, which it names. Prints the path it wrote.',
     )
     .option('--group <name>', 'the group that met: its name or short name')
-    .option('--date <YYYY-MM-DD>', 'the meeting date (default: today)')
+    .option('--new-group', 'the group named is a new one, even if its name is close to a known group')
+    .option('--no-carry', 'carry nothing from the group’s earlier communiqués')
+    .option('--date <YYYY-MM-DD>', 'the meeting date (default: the next meeting the group set, else today)')
     .option('--number <n>', 'the meeting number (default: one more than the group’s latest)')
     .option('--mode <mode>', 'in-person, virtual or hybrid')
     .option('--place <text>', 'where the meeting was held (not for virtual meetings)')
-    .option('--chair <ids>', 'attendee id of the chair, or ids separated by commas')
+    .option('--chair <names>', 'the chair’s name or attendee id; co-chairs separated by commas')
     .option('--title <text>', 'the title (default: "<group name> Communiqué")')
     .option('--sections <headings>', 'body sections to start with, separated by commas')
     .option('--answers <file>', 'answers as JSON; - reads standard input')

@@ -101,9 +101,6 @@ const catalogue = [
   ]),
   // The configuration
   ...inCategory('configuration', [
-  ]),
-  // The configuration
-  ...inCategory('configuration', [
     {
       id: 'config/unreadable',
       title: 'The configuration file cannot be read',
@@ -134,6 +131,12 @@ const catalogue = [
       hint: 'Fix the warnings, or raise --max-warnings.',
     },
     { id: 'usage/cancelled', title: 'The command was cancelled at a prompt', severity: 'info', hint: '' },
+    {
+      id: 'usage/unknown-group',
+      title: 'The group named is close to one communique knows, but is not it',
+      severity: 'error',
+      hint: 'Give the group as it is known, or add --new-group to start a new group of that name.',
+    },
   ]),
   // Files found but not used
   ...inCategory('input', [
@@ -142,6 +145,18 @@ const catalogue = [
       title: 'A communiqué not yet approved is left out of an export',
       severity: 'info',
       hint: 'Approve it (status `approved` with `approval`) when it is ready, or export with --strict to check it now.',
+    },
+    {
+      id: 'input/predecessor-unreadable',
+      title: "The group's latest communiqué cannot be read, so nothing can be carried from it",
+      severity: 'error',
+      hint: 'Fix it (`communique validate` shows every problem) and draft again, or draft with --no-carry to carry nothing.',
+    },
+    {
+      id: 'input/carried-from-unapproved',
+      title: 'A draft is carried from a communiqué that is not yet approved',
+      severity: 'warning',
+      hint: 'Check the carried members and actions again once that communiqué is approved.',
     },
     {
       id: 'input/skipped',

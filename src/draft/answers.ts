@@ -100,12 +100,8 @@ export function parseAnswersJson(text: string, source: string): ParsedAnswers {
   const title = text_('title', 'the title');
   if (title !== undefined) answers.title = title;
   const chair = stringList(record.chair);
-  if (chair === null) problem('chair', 'give the chair as an attendee id, or a list of ids for co-chairs');
-  else if (chair) {
-    const wrong = chair.map(attendeeIdProblem).filter((message) => message !== undefined);
-    if (wrong.length > 0) for (const message of wrong) problem('chair', message);
-    else answers.chair = chair;
-  }
+  if (chair === null) problem('chair', 'give the chair as a name or attendee id, or a list of them for co-chairs');
+  else if (chair && chair.length > 0) answers.chair = chair;
   const sections = stringList(record.sections);
   if (sections === null) problem('sections', 'give the sections as a list of headings');
   else if (sections) answers.sections = sections;

@@ -3,12 +3,13 @@
  * the file's text goes out.
  */
 import Handlebars from 'handlebars';
-import type { Action, Attendance, Attendee, MeetingMode } from '../core/model.js';
+import type { Action, Agreement, Attendance, Attendee, Communique, Meeting, MeetingMode } from '../core/model.js';
 import { realDate } from '../core/dates.js';
 import { attended, proxyConflicts } from '../core/vocabulary.js';
 import { normalise, slugify } from '../core/text.js';
 import { frontMatterYaml } from '../core/write-front-matter.js';
 import type { Group } from './carry.js';
+import { scaffoldComments } from './scaffold.js';
 
 export interface DraftPlan {
   group: Group;
@@ -21,10 +22,14 @@ export interface DraftPlan {
   attendees: Attendee[];
   actions: Action[];
   sections: string[];
-  /** Everyone the previous communiqué listed, to bring back the owners of carried actions. */
-  previousAttendees?: Attendee[];
   /** Organisations the configuration knows, which may own actions without attending. */
   organisations?: readonly string[];
+  time?: Meeting['time'];
+  contact?: Communique['contact'];
+  /** Agreements and new actions answered at the prompts; ids are given in order. */
+  agreements?: Omit<Agreement, 'id'>[];
+  newActions?: Omit<Action, 'id' | 'status'>[];
+  nextMeeting?: Communique['next_meeting'];
 }
 
 export const DEFAULT_PATH = 'communiques/{date}-{group}.md';
@@ -94,51 +99,62 @@ export function proxyProblem(attendees: readonly Attendee[]): string | undefined
   return undefined;
 }
 
+/**
+ * Owners of carried actions whom the draft does not list — a guest or presenter at the last
+ * meeting, not expected at this one — as they were listed last time, without attendance:
+ * the caller records them (as internal, unless told how they took part) so that each action
+ * keeps an owner the draft knows, and nobody is published as absent from a meeting they
+ * were never asked to.
+ */
+export function ownersToKeep(
+  actions: readonly Action[],
+  listed: readonly Attendee[],
+  previous: readonly Attendee[],
+  also: { group?: Group | undefined; organisations?: readonly string[] },
+): Attendee[] {
+  const kept: Attendee[] = [];
+  const known = new Set([
+    ...[...listed, ...kept].flatMap((attendee) => [
+      attendee.id,
+      ...(attendee.organisation ? [normalise(attendee.organisation)] : []),
+    ]),
+    ...(also.group
+      ? [normalise(also.group.name), ...(also.group.short_name ? [normalise(also.group.short_name)] : [])]
+      : []),
+    ...(also.organisations ?? []).map(normalise),
+  ]);
+  for (const action of actions) {
+    for (const owner of Array.isArray(action.owner) ? action.owner : [action.owner]) {
+      if (known.has(owner) || known.has(normalise(owner))) continue;
+      const before = previous.find(
+        (attendee) =>
+          attendee.id === owner ||
+          (attendee.organisation !== undefined && normalise(attendee.organisation) === normalise(owner)),
+      );
+      if (!before || kept.some((attendee) => attendee.id === before.id)) continue;
+      const { attendance: _attendance, ...person } = before;
+      kept.push(person);
+      known.add(person.id);
+      if (person.organisation) known.add(normalise(person.organisation));
+    }
+  }
+  return kept;
+}
+
 /** The front matter of the draft, in the order a person reads it. */
 export function draftData(plan: DraftPlan): Record<string, unknown> {
   const attendees = plan.attendees.map((attendee) => ({ ...attendee }));
-  // A chair named only by id still needs a name; the placeholder keeps the draft valid and
-  // says what to fill in.
-  for (const id of plan.chair) {
-    if (!attendees.some((attendee) => attendee.id === id))
-      attendees.push({ id, name: `TODO: name of ${id}`, kind: 'member', attendance: 'present' });
-  }
   const actions = plan.actions.map((action) => {
     const due = realDate(action.due);
     // An overdue action keeps its old date in words, and a placeholder asks for a new one.
     return due && due <= plan.date ? { ...action, due: `TBC (was due ${due})` } : { ...action };
   });
-  // Owners of carried actions who were at the last meeting but are not members are listed as
-  // absent, so that the action keeps an owner the draft knows.
-  const known = () =>
-    new Set([
-      ...attendees.map((attendee) => attendee.id),
-      ...attendees
-        .map((attendee) => attendee.organisation)
-        .filter((name) => name !== undefined)
-        .map(normalise),
-      normalise(plan.group.name),
-      ...(plan.group.short_name ? [normalise(plan.group.short_name)] : []),
-      ...(plan.organisations ?? []).map(normalise),
-    ]);
-  for (const action of actions) {
-    for (const owner of Array.isArray(action.owner) ? action.owner : [action.owner]) {
-      const names = known();
-      if (names.has(owner) || names.has(normalise(owner))) continue;
-      const previous = plan.previousAttendees?.find(
-        (attendee) =>
-          attendee.id === owner ||
-          (attendee.organisation !== undefined && normalise(attendee.organisation) === normalise(owner)),
-      );
-      if (previous && !attendees.some((attendee) => attendee.id === previous.id))
-        attendees.push({ ...previous, attendance: 'absent' });
-    }
-  }
 
   const meeting: Record<string, unknown> = { group: { ...plan.group } };
   if (plan.number !== undefined) meeting.number = plan.number;
   meeting.date = plan.date;
   meeting.mode = plan.mode;
+  if (plan.time) meeting.time = { ...plan.time };
   if (plan.place !== undefined && plan.mode !== 'virtual') meeting.place = plan.place;
   if (plan.chair.length === 1) meeting.chair = plan.chair[0];
   else if (plan.chair.length > 1) meeting.chair = [...plan.chair];
@@ -149,10 +165,16 @@ export function draftData(plan: DraftPlan): Record<string, unknown> {
     title: plan.title,
     status: 'draft',
     lang: 'en-AU',
-    meeting,
   };
+  if (plan.contact) data.contact = { ...plan.contact };
+  data.meeting = meeting;
   if (attendees.length > 0) data.attendees = attendees;
+  const agreements = (plan.agreements ?? []).map((agreement, index) => ({ id: `AGR-${index + 1}`, ...agreement }));
+  if (agreements.length > 0) data.agreements = agreements;
+  let next = nextActionNumber(actions);
+  for (const action of plan.newActions ?? []) actions.push({ id: `ACT-${next++}`, ...action, status: 'open' });
   if (actions.length > 0) data.actions = actions;
+  if (plan.nextMeeting && Object.keys(plan.nextMeeting).length > 0) data.next_meeting = { ...plan.nextMeeting };
   return data;
 }
 
@@ -168,8 +190,10 @@ export interface DraftView {
 }
 
 export function draftView(plan: DraftPlan, data: Record<string, unknown>): DraftView {
+  const attendees = (data.attendees ?? []) as Attendee[];
+  const nextAction = nextActionNumber((data.actions ?? []) as Action[]);
   return {
-    frontMatter: frontMatterYaml(data),
+    frontMatter: frontMatterYaml(data) + scaffoldComments(data, { attendees, nextAction }),
     title: plan.title,
     group: plan.group,
     date: plan.date,
@@ -178,6 +202,12 @@ export function draftView(plan: DraftPlan, data: Record<string, unknown>): Draft
     ...(plan.place !== undefined ? { place: plan.place } : {}),
     sections: plan.sections.map((heading) => ({ heading, placeholder: SECTION_PLACEHOLDER })),
   };
+}
+
+/** The number after the highest `ACT-n` among the actions: new actions never take a carried action's id. */
+export function nextActionNumber(actions: readonly Pick<Action, 'id'>[]): number {
+  const numbers = actions.map((action) => /^ACT-(\d+)$/i.exec(action.id)?.[1]).filter((n) => n !== undefined);
+  return Math.max(0, ...numbers.map(Number)) + 1;
 }
 
 /** The draft's text from a `new.md.hbs` template. Markdown is not HTML: nothing is escaped. */

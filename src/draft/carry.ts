@@ -1,16 +1,18 @@
 /**
- * What a new draft inherits from the group's latest communiqué: its members, the chair,
- * where and how it met (or where it said it would meet next), and every action not yet
- * finished. Pure: the caller reads the files.
+ * What a new draft inherits from the group's latest communiqué: its standing attendees,
+ * the chair, when, where and how it met (or where it said it would meet next), who to
+ * contact, and every action not yet finished. Pure: the caller reads the files.
  */
 import { meetingDays } from '../core/dates.js';
-import type { Action, Attendee, Communique, Group, MeetingMode } from '../core/model.js';
+import type { Action, Attendee, Communique, Group, Meeting, MeetingMode } from '../core/model.js';
 import { normalise } from '../core/text.js';
-import { CLOSED_STATUSES } from '../core/vocabulary.js';
+import { attended, CLOSED_STATUSES } from '../core/vocabulary.js';
 
 export interface KnownCommunique {
   /** The file's name without folder or extension, the id of last resort. */
   stem: string;
+  /** The file as the user would name it, relative to where they are. */
+  path: string;
   data: Communique;
 }
 
@@ -19,12 +21,23 @@ export type { Group };
 export interface Carried {
   /** The id the new draft's `carried_from` refers to. */
   from: string;
+  /** The file carried from, and how far it has come: a draft carried from is named with a warning. */
+  path: string;
+  status: Communique['status'];
   group: Group;
   number?: number;
   mode?: MeetingMode;
   place?: string;
+  time?: Meeting['time'];
+  contact?: Communique['contact'];
+  /** The day the latest communiqué set for the next meeting, when it gave one. */
+  nextDate?: string;
   chair: string[];
-  /** Members and proxies, with the attendance they had last time removed. */
+  /**
+   * The standing attendees, with the attendance they had last time removed: members and
+   * proxies, and anyone else (secretariat, observers…) who attended both of the group's
+   * last two meetings. A guest or presenter who came once is not expected again.
+   */
   members: Attendee[];
   /** Everyone the latest communiqué listed, to find owners of carried actions. */
   everyone: Attendee[];
@@ -81,13 +94,35 @@ export function latestOf(
   return candidates.sort(byMeeting).at(-1);
 }
 
-export function carryForward(latest: KnownCommunique): Carried {
-  const { meeting, next_meeting: next = {} } = latest.data;
+/** The group's communiqué before `latest`, if any. */
+export function previousOf(known: readonly KnownCommunique[], latest: KnownCommunique): KnownCommunique | undefined {
+  const group = latest.data.meeting.group;
+  const earlier = known.filter(
+    (communique) => communique !== latest && isByGroup(communique.data, group) && byMeeting(communique, latest) < 0,
+  );
+  return earlier.sort(byMeeting).at(-1);
+}
+
+/** Who is expected at every meeting: members and proxies, and others who attended the last two. */
+export function standingAttendees(latest: Communique, before: Communique | undefined): Attendee[] {
+  const cameBefore = new Set(
+    (before?.attendees ?? []).filter((attendee) => attended(attendee.attendance)).map((attendee) => attendee.id),
+  );
+  return (latest.attendees ?? [])
+    .filter((attendee) => {
+      const kind = attendee.kind ?? 'member';
+      if (kind === 'member' || kind === 'proxy') return true;
+      return attended(attendee.attendance) && cameBefore.has(attendee.id);
+    })
+    .map(({ attendance: _attendance, ...attendee }) => attendee);
+}
+
+/** What a draft carries from `latest`; `before` is the group's meeting before it, to tell who is standing. */
+export function carryForward(latest: KnownCommunique, before?: KnownCommunique): Carried {
+  const { meeting, next_meeting: next = {}, contact } = latest.data;
   const from = latest.data.id ?? latest.stem;
   const everyone = latest.data.attendees ?? [];
-  const members = everyone
-    .filter((attendee) => attendee.kind === 'member' || attendee.kind === 'proxy')
-    .map(({ attendance: _attendance, ...attendee }) => attendee);
+  const members = standingAttendees(latest.data, before?.data);
   const memberIds = new Set(members.map((member) => member.id));
   const actions: Action[] = [];
   for (const action of latest.data.actions ?? []) {
@@ -101,12 +136,18 @@ export function carryForward(latest: KnownCommunique): Carried {
   const mode = next.mode ?? meeting.mode;
   const place = next.place ?? (next.mode ? undefined : meeting.place);
   const { name, short_name } = meeting.group;
+  const nextDate = next.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(next.date) ? next.date : undefined;
   return {
     from,
+    path: latest.path,
+    status: latest.data.status,
     group: short_name ? { name, short_name } : { name },
     ...(meeting.number !== undefined ? { number: meeting.number } : {}),
     mode,
     ...(place ? { place } : {}),
+    ...(meeting.time ? { time: { ...meeting.time } } : {}),
+    ...(contact ? { contact: { ...contact } } : {}),
+    ...(nextDate ? { nextDate } : {}),
     chair: [meeting.chair ?? []].flat().filter((id) => memberIds.has(id)),
     members,
     everyone,

@@ -1,6 +1,6 @@
 import type { MeetingMode } from '../core/model.js';
 import type { DraftAnswers } from './answers.js';
-import { attendeeIdProblem, dateProblem, modeProblem, numberProblem, splitList } from './fields.js';
+import { dateProblem, modeProblem, numberProblem, splitList } from './fields.js';
 
 /** The flags of `communique new` that answer a question, as commander hands them over. */
 export interface DraftFlags {
@@ -48,11 +48,11 @@ export function answersFromFlags(
   const title = text(flags.title, '--title', 'the title');
   if (title !== undefined) answers.title = title;
   if (flags.chair !== undefined) {
+    // Ids or names: they are found among the attendees once those are known.
     const chair = splitList(flags.chair);
-    const wrong = chair.map(attendeeIdProblem).filter((message) => message !== undefined);
-    if (chair.length === 0) problems.push('--chair needs the attendee id of the chair, or ids separated by commas');
-    for (const message of wrong) problems.push(`--chair: ${message}`);
-    if (wrong.length === 0) answers.chair = chair;
+    if (chair.length === 0)
+      problems.push("--chair needs the chair's name or attendee id, or several separated by commas");
+    else answers.chair = chair;
   }
   if (flags.sections !== undefined) answers.sections = splitList(flags.sections);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, answers };

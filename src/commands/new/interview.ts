@@ -7,8 +7,10 @@ import { slugify } from '../../core/text.js';
 import { ATTENDANCES, attended, KINDS, MODES } from '../../core/vocabulary.js';
 import { proxyProblem, settleAttendance } from '../../draft/assemble.js';
 import { findGroup } from '../../draft/carry.js';
+import { nearGroups } from '../../draft/groups.js';
 import { attendeeIdProblem, dateProblem, numberProblem, splitList, textProblem } from '../../draft/fields.js';
 import type { Prompts } from '../../io/prompts.js';
+import { splitName } from './people.js';
 
 export async function askGroup(ask: Prompts, candidates: readonly Group[]): Promise<Group> {
   if (candidates.length > 0) {
@@ -24,14 +26,28 @@ export async function askGroup(ask: Prompts, candidates: readonly Group[]): Prom
     });
     if (chosen >= 0) return candidates[chosen]!;
   }
-  const name = (
-    await ask.input('groupName', {
-      message: "The group's full name",
-      validate: (value) => textProblem(value, "the group's name") ?? true,
-    })
-  ).trim();
-  const existing = findGroup(name, candidates);
-  if (existing) return existing;
+  let name: string;
+  for (;;) {
+    name = (
+      await ask.input('groupName', {
+        message: "The group's full name",
+        validate: (value) => textProblem(value, "the group's name") ?? true,
+      })
+    ).trim();
+    const existing = findGroup(name, candidates);
+    if (existing) return existing;
+    // A near miss is most likely a known group misspelt: starting a new one must be meant.
+    const near = nearGroups(name, candidates);
+    if (near.length === 0) break;
+    const meant = near.map((group) => group.name).join(' or ');
+    if (
+      await ask.confirm('newGroup', {
+        message: `No group is called ${name}; it is close to ${meant}. Start a new group called ${name}?`,
+        default: false,
+      })
+    )
+      break;
+  }
   const shortName = (
     await ask.input('groupShortName', {
       message: 'Its short name or acronym, e.g. NLG (blank for none)',
@@ -77,28 +93,98 @@ export async function askPlace(ask: Prompts, usual: string | undefined): Promise
   return place.trim();
 }
 
-export async function askAttendance(ask: Prompts, members: readonly Attendee[], from: string): Promise<Attendee[]> {
-  const attendedIds = await ask.checkbox<string>('attended', {
-    message: `Who attended? (members carried from ${from}; those not ticked sent apologies)`,
-    choices: settleAttendance(members).map((member) => ({
-      name: member.kind === 'proxy' ? `${member.name} (proxy)` : member.name,
-      value: member.id,
-      checked: attended(member.attendance),
+/**
+ * Who came, and how: everyone the draft expects, ticked in as few questions as a meeting
+ * needs — who attended, then (only if some did not sit through it in the room) who joined
+ * remotely or for part of it, then which of those away sent apologies. The owners of
+ * carried actions nobody expected are offered too; left unticked, they stay on record
+ * only, never published as absent.
+ */
+export async function askAttendance(
+  ask: Prompts,
+  expected: readonly Attendee[],
+  owners: readonly Attendee[],
+  from: string,
+): Promise<Attendee[]> {
+  const everyone = [...expected, ...owners];
+  const mark = (ids: readonly string[]): Attendee[] => [
+    ...settleAttendance(expected).map((attendee) => ({
+      ...attendee,
+      attendance: (ids.includes(attendee.id) ? 'present' : 'absent') as Attendance,
     })),
-    validate: (ids) => proxyProblem(markAttendance(members, ids)) ?? true,
+    ...owners.map((owner) => ({ ...owner, attendance: (ids.includes(owner.id) ? 'present' : 'absent') as Attendance })),
+  ];
+  const attendedIds = await ask.checkbox<string>('attended', {
+    message: `Who attended? (carried from ${from})`,
+    choices: [
+      ...settleAttendance(expected).map((attendee) => ({
+        name: label(attendee),
+        value: attendee.id,
+        checked: attended(attendee.attendance),
+      })),
+      ...owners.map((owner) => ({
+        name: `${label(owner)}, who owns a carried action`,
+        value: owner.id,
+        checked: false,
+      })),
+    ],
+    validate: (ids) => proxyProblem(mark(ids)) ?? true,
   });
-  return markAttendance(members, attendedIds);
+  const there = everyone.filter((attendee) => attendedIds.includes(attendee.id));
+  const away = expected.filter((attendee) => !attendedIds.includes(attendee.id));
+  let remote: string[] = [];
+  let partial: string[] = [];
+  if (
+    there.length > 0 &&
+    (await ask.confirm('remoteOrPartial', {
+      message: 'Did any of them join remotely, or attend only part of the meeting?',
+      default: false,
+    }))
+  ) {
+    remote = await ask.checkbox<string>('remote', {
+      message: 'Who joined remotely (by video or phone)?',
+      choices: there.map((attendee) => ({ name: label(attendee), value: attendee.id, checked: false })),
+    });
+    const inRoom = there.filter((attendee) => !remote.includes(attendee.id));
+    if (inRoom.length > 0)
+      partial = await ask.checkbox<string>('partial', {
+        message: 'Who attended only part of the meeting?',
+        choices: inRoom.map((attendee) => ({ name: label(attendee), value: attendee.id, checked: false })),
+      });
+  }
+  let apologies: string[] = [];
+  if (away.length > 0)
+    apologies = await ask.checkbox<string>('apologies', {
+      message: 'Who sent apologies? (the others are recorded as absent)',
+      choices: away.map((attendee) => ({
+        name: label(attendee),
+        value: attendee.id,
+        checked: attendee.kind !== 'proxy',
+      })),
+    });
+  const attendanceOf = (id: string): Attendance =>
+    remote.includes(id)
+      ? 'remote'
+      : partial.includes(id)
+        ? 'partial'
+        : attendedIds.includes(id)
+          ? 'present'
+          : apologies.includes(id)
+            ? 'apology'
+            : 'absent';
+  return [
+    ...expected.map((attendee) => ({ ...attendee, attendance: attendanceOf(attendee.id) })),
+    ...owners.map((owner) =>
+      attendedIds.includes(owner.id)
+        ? { ...owner, attendance: attendanceOf(owner.id) }
+        : { ...owner, attendance: 'absent' as Attendance, internal: true },
+    ),
+  ];
 }
 
-function markAttendance(members: readonly Attendee[], attendedIds: readonly string[]): Attendee[] {
-  return members.map((member) => ({
-    ...member,
-    attendance: (attendedIds.includes(member.id)
-      ? 'present'
-      : member.kind === 'proxy'
-        ? 'absent'
-        : 'apology') as Attendance,
-  }));
+function label(attendee: Attendee): string {
+  const kind = attendee.kind ?? 'member';
+  return kind === 'member' ? attendee.name : `${attendee.name} (${kind})`;
 }
 
 export async function askNewAttendees(ask: Prompts, listed: Attendee[]): Promise<Attendee[]> {
@@ -109,12 +195,13 @@ export async function askNewAttendees(ask: Prompts, listed: Attendee[]): Promise
       default: attendees.length === 0,
     });
     if (!more) return attendees;
-    const name = (
+    const person = splitName(
       await ask.input('attendeeName', {
-        message: 'Their name',
+        message: 'Their name, with any title and post-nominals (e.g. Dr Mia Wong AM)',
         validate: (value) => textProblem(value, 'a name') ?? true,
-      })
-    ).trim();
+      }),
+    );
+    const name = person.name;
     const taken = (id: string) => attendees.some((attendee) => attendee.id === id);
     const id = (
       await ask.input('attendeeId', {
@@ -135,7 +222,7 @@ export async function askNewAttendees(ask: Prompts, listed: Attendee[]): Promise
       choices: ATTENDANCES.map((value) => ({ name: value, value })),
       default: 'present',
     });
-    attendees.push({ id, name, kind, attendance });
+    attendees.push({ id, ...person, kind, attendance });
   }
 }
 
