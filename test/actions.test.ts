@@ -77,7 +77,7 @@ describe('communique actions', () => {
       .stdout;
     expect(tableOutput.split('\n')[0]).toBe(
       // The Action column is as wide as the longest action shown (ACT-4, 105 characters), Owner as `HCT Secretariat`.
-      `Group  ID     ${'Action'.padEnd(105)}  Owner            Due         Status                 Raised in`,
+      `Group  ID     ${'Action'.padEnd(105)}  Owner            Due         Status                 Updated     Raised in`,
     );
     expect(tableOutput).toContain('in progress (OVERDUE)');
     expect(tableOutput.endsWith('\n\n2 actions, 2 overdue\n')).toBe(true);
@@ -85,9 +85,9 @@ describe('communique actions', () => {
       await runCli(['actions', '--status', 'overdue', '-f', 'markdown'], cwd, { COMMUNIQUE_TODAY: '2026-08-01' })
     ).stdout;
     expect(markdownOutput.split('\n').slice(0, 3)).toEqual([
-      '| Group | ID | Action | Owner | Due | Status | Raised in |',
-      '|---|---|---|---|---|---|---|',
-      '| NPG | ACT-4 | Seek views from state and territory governments and HCT town partners on the review of the HCT Framework. | HCT Secretariat | 2026-07-14 | in progress (OVERDUE) | npg-2025-10-14 (2025-10-14) |',
+      '| Group | ID | Action | Owner | Due | Status | Updated | Raised in |',
+      '|---|---|---|---|---|---|---|---|',
+      '| NPG | ACT-4 | Seek views from state and territory governments and HCT town partners on the review of the HCT Framework. | HCT Secretariat | 2026-07-14 | in progress (OVERDUE) | 2026-04-21 | npg-2025-10-14 (2025-10-14) |',
     ]);
   });
 

@@ -165,7 +165,7 @@ describe('templates and register output', () => {
     const result = await runCli(['actions', 'doc.md', '-f', 'markdown'], cwd, { COMMUNIQUE_TODAY: '2021-05-06' });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[2]).toBe(
-      '| Community Partnerships Roundtable | ACT-1 | Brief members \\<script\\>alert(1)\\</script\\> and show \\!\\[chart\\](https://example.org/x.png) \\*now\\* | Department of Communities | 2021-06-30 | open | doc (2021-05-05) |',
+      '| Community Partnerships Roundtable | ACT-1 | Brief members \\<script\\>alert(1)\\</script\\> and show \\!\\[chart\\](https://example.org/x.png) \\*now\\* | Department of Communities | 2021-06-30 | open | 2021-05-05 | doc (2021-05-05) |',
     );
   });
 });

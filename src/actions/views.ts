@@ -1,7 +1,8 @@
 /** The register as people read it: a table sized to the terminal, or Markdown for other tools. */
 import type { RegisterEntry } from './register.js';
 
-const HEADERS = ['Group', 'ID', 'Action', 'Owner', 'Due', 'Status', 'Raised in'];
+/** `Updated` is the meeting of the latest communiqué that lists the action: when it was last reported on. */
+const HEADERS = ['Group', 'ID', 'Action', 'Owner', 'Due', 'Status', 'Updated', 'Raised in'];
 
 function status(entry: RegisterEntry): string {
   const label = entry.status.replace('-', ' ');
@@ -20,6 +21,7 @@ function rows(entries: readonly RegisterEntry[]): string[][] {
     entry.owners.join('; '),
     entry.due ?? '',
     status(entry),
+    entry.latest.date,
     raised(entry),
   ]);
 }
@@ -29,7 +31,7 @@ export function registerTable(entries: readonly RegisterEntry[], width: number):
   if (entries.length === 0) return 'No actions.\n';
   const body = rows(entries);
   // Long group and owner names are cut before the action text is.
-  const caps = [20, 8, Number.POSITIVE_INFINITY, 28, 14, 22, 28];
+  const caps = [20, 8, Number.POSITIVE_INFINITY, 28, 14, 22, 10, 28];
   const widths = HEADERS.map((header, column) =>
     Math.min(caps[column]!, Math.max(header.length, ...body.map((row) => row[column]!.length))),
   );
