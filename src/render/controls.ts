@@ -7,8 +7,16 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 // ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC), ESC P/X/^/_ … ESC \ (strings), ESC and one more byte.
-const SEQUENCES =
-  /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b[\s\S]?|\u009b[0-?]*[ -/]*[@-~]?/g;
+const SEQUENCES = new RegExp(
+  [
+    '\\u001b\\[[0-?]*[ -/]*[@-~]?',
+    '\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?',
+    '\\u001b[PX^_][^\\u001b]*(?:\\u001b\\\\)?',
+    '\\u001b[\\s\\S]?',
+    '\\u009b[0-?]*[ -/]*[@-~]?',
+  ].join('|'),
+  'g',
+);
 // What is left: C0 controls but tab, line feed and carriage return; DEL; C1 controls.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 

@@ -71,7 +71,8 @@ export function renderFeed(
         : []),
       ...others.map(
         (file) =>
-          `    <link rel="related" type="${TYPES[file.format] ?? 'application/octet-stream'}" href="${url(file.href)}" title="${xml(file.label)}"/>`,
+          `    <link rel="related" type="${TYPES[file.format] ?? 'application/octet-stream'}"` +
+          ` href="${url(file.href)}" title="${xml(file.label)}"/>`,
       ),
       `    <summary>${xml(entry.summary)}</summary>`,
       `    <author><name>${xml(entry.group)}</name></author>`,

@@ -58,7 +58,7 @@ export function indexEntry(
   const actions = (communique.actions ?? []).filter((item) => !item.internal).length;
   const group = communique.meeting.group;
   const summary = [
-    `${group.name}${communique.meeting.number !== undefined ? `, ${words.t('meetingNumber', { number: communique.meeting.number })}` : ''}: ${date}.`,
+    `${group.name}${numbered(words, communique.meeting.number)}: ${date}.`,
     communique.meeting.theme ? `${words.t('theme')}: ${communique.meeting.theme}.` : '',
     agreements + actions > 0 ? words.t('outcomesSummary', { agreements, actions }) : '',
   ]
@@ -110,7 +110,11 @@ const TEMPLATE = `<!DOCTYPE html>
 :root { color-scheme: light dark; --text: #1b1b1b; --muted: #3d3d3d; --bg: #fff; --rule: #c4c4c4; --link: #0a4b93; }
 @media (prefers-color-scheme: dark) { :root { --text: #ececec; --muted: #cfcfcf; --bg: #141414; --rule: #5a5a5a; --link: #9cc7ff; } }
 * { box-sizing: border-box; }
-body { margin: 0; font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", Arial, sans-serif; color: var(--text); background: var(--bg); overflow-wrap: break-word; }
+body { margin: 0;
+  font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", Arial, sans-serif;
+  color: var(--text);
+  background: var(--bg);
+  overflow-wrap: break-word; }
 .page { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 3rem; }
 h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 1rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--rule); }
@@ -138,7 +142,8 @@ footer { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid var(--rule
 {{#each entries}}<li class="communique" lang="{{lang}}">
 <h3>{{#if files.length}}<a href="{{files.0.href}}">{{title}}</a>{{else}}{{title}}{{/if}}</h3>
 <p class="meta">{{#if number}}{{meetingNumber}} · {{/if}}<time datetime="{{isoDate}}">{{date}}</time>{{#if theme}} · {{theme}}{{/if}}</p>
-<p class="formats"><span lang="{{@root.lang}}">{{@root.labels.formats}}:</span> {{#each files}}{{#unless @first}}, {{/unless}}<a href="{{href}}" lang="{{@root.lang}}">{{label}}</a>{{/each}}</p>
+<p class="formats"><span lang="{{@root.lang}}">{{@root.labels.formats}}:</span> {{#each files}}{{#unless @first}}, {{/unless}}
+<a href="{{href}}" lang="{{@root.lang}}">{{label}}</a>{{/each}}</p>
 </li>
 {{/each}}</ol>
 </section>
@@ -166,4 +171,8 @@ export function renderIndex(entries: readonly IndexEntry[], lang: string, overri
     })),
   }));
   return compiled({ lang, labels, groups });
+}
+
+function numbered(words: ReturnType<typeof labelsFor>, number: number | undefined): string {
+  return number === undefined ? '' : `, ${words.t('meetingNumber', { number })}`;
 }

@@ -123,9 +123,13 @@ function instant(day: string, clock: string, zone: string): Date | undefined {
 
 /** Words that start a phrase without being a name: after a label's colon they take no capital (Style Manual). */
 const COMMON_STARTS = new Set(
-  'a an the this that these those its their our his her what how why when where which who whom more further all each every to for in on of at by with from as any some no one two three new'.split(
-    ' ',
-  ),
+  [
+    'a an the this that these those its their our his her what how',
+    'why when where which who whom more further all each every to for in',
+    'on of at by with from as any some no one two three new',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** "An NPG working group…" after "Agreed:" reads "an NPG working group…"; names and acronyms keep their capitals. */

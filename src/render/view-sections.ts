@@ -9,7 +9,11 @@ import type { Labels } from './labels/index.js';
 import { type DateWriter, lowerFirst } from './view-parts.js';
 
 /** "July 2026, in person, in one of the towns (to be confirmed)". */
-export function nextMeetingView(communique: Communique, labels: Labels, dates: DateWriter): { date?: string; mode?: string; place?: string; text: string } | undefined {
+export function nextMeetingView(
+  communique: Communique,
+  labels: Labels,
+  dates: DateWriter,
+): { date?: string; mode?: string; place?: string; text: string } | undefined {
   const next = communique.next_meeting;
   if (!next || !(next.date || next.place || next.mode)) return undefined;
   const date = next.date ? dates.dayOrMonth(next.date) : undefined;

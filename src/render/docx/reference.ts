@@ -7,6 +7,8 @@ import JSZip from 'jszip';
 import { rezip } from './package.js';
 
 const SECTION = /<w:sectPr\b[^>]*>[\s\S]*?<\/w:sectPr>(?![\s\S]*<w:sectPr)/;
+const WORD_ML = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+const IMAGE_TYPES: Record<string, string> = { jpg: 'jpeg', emf: 'x-emf', wmf: 'x-wmf' };
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
 /** Whether the bytes are a Word document (a zip holding word/document.xml). */
@@ -88,7 +90,7 @@ export async function withReferenceDoc(document: Uint8Array, reference: Uint8Arr
         );
         types = types.replace(
           '</Types>',
-          `<Override PartName="/word/${name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${kind}+xml"/></Types>`,
+          `<Override PartName="/word/${name}" ContentType="${WORD_ML}.${kind}+xml"/></Types>`,
         );
         added.push(match[0].replace(/r:id="[^"]+"/, `r:id="${id}"`));
       }
@@ -112,7 +114,7 @@ export async function withReferenceDoc(document: Uint8Array, reference: Uint8Arr
             '[Content_Types].xml',
             (await text(ours, '[Content_Types].xml')).replace(
               '</Types>',
-              `<Default Extension="${media}" ContentType="image/${media === 'jpg' ? 'jpeg' : media === 'emf' ? 'x-emf' : media === 'wmf' ? 'x-wmf' : media}"/></Types>`,
+              `<Default Extension="${media}" ContentType="image/${IMAGE_TYPES[media] ?? media}"/></Types>`,
             ),
           );
     }

@@ -26,7 +26,9 @@ const en: Messages = {
   mode: '{mode, select, in_person {in person} virtual {online} other {in person and online}}',
   outcomes: 'Outcomes',
   outcomesSummary:
-    'The meeting made {agreements, plural, =0 {no agreements} one {# agreement} other {# agreements}} and recorded {actions, plural, =0 {no actions} one {# action} other {# actions}}.',
+    'The meeting made {agreements, plural, =0 {no agreements} one {# agreement} other {# ' +
+    'agreements}} and recorded {actions, plural, =0 {no actions} one {# action} other {# ' +
+    'actions}}.',
   contents: 'Contents',
   attendance: 'Attendance',
   present: 'Present',
@@ -35,14 +37,18 @@ const en: Messages = {
   absent: 'Absent',
   name: 'Name',
   roleAndOrganisation: 'Role and organisation',
-  kind: '{kind, select, member {member} guest {guest} observer {observer} presenter {presenter} secretariat {secretariat} proxy {proxy} other {{kind}}}',
+  kind:
+    '{kind, select, member {member} guest {guest} observer {observer} presenter {presenter} ' +
+    'secretariat {secretariat} proxy {proxy} other {{kind}}}',
   tookPart:
     '{attendance, select, remote {joined remotely} partial {for part of the meeting} apology {apology} absent {absent} other {present}}',
   representing: 'representing {what}',
   proxyFor: 'proxy for {name}',
   agreements: 'Agreements',
   decision:
-    '{verb, select, agreed {Agreed} endorsed {Endorsed} approved {Approved} noted {Noted} resolved {Resolved} decided {Decided} supported {Supported} welcomed {Welcomed} acknowledged {Acknowledged} requested {Requested} commended {Commended} other {{verb}}}',
+    '{verb, select, agreed {Agreed} endorsed {Endorsed} approved {Approved} noted {Noted} ' +
+    'resolved {Resolved} decided {Decided} supported {Supported} welcomed {Welcomed} ' +
+    'acknowledged {Acknowledged} requested {Requested} commended {Commended} other {{verb}}}',
   actions: 'Actions',
   actionsCaption: 'Actions arising from the meeting',
   id: 'ID',
@@ -51,7 +57,8 @@ const en: Messages = {
   due: 'Due',
   status: 'Status',
   actionStatus:
-    '{status, select, open {open} in_progress {in progress} done {done} carried_forward {carried forward} dropped {dropped} other {{status}}}',
+    '{status, select, open {open} in_progress {in progress} done {done} carried_forward ' +
+    '{carried forward} dropped {dropped} other {{status}}}',
   carriedFrom: 'Carried forward from the meeting of {date}',
   carriedFromEarlier: 'Carried forward from an earlier meeting',
   nextMeetingDue: 'next meeting ({date})',
@@ -103,7 +110,9 @@ const fr: Messages = {
   mode: '{mode, select, in_person {en présentiel} virtual {en ligne} other {en présentiel et en ligne}}',
   outcomes: 'En bref',
   outcomesSummary:
-    'La réunion a pris {agreements, plural, =0 {aucune décision} one {# décision} other {# décisions}} et fixé {actions, plural, =0 {aucune action} one {# action} other {# actions}}.',
+    'La réunion a pris {agreements, plural, =0 {aucune décision} one {# décision} other {# ' +
+    'décisions}} et fixé {actions, plural, =0 {aucune action} one {# action} other {# actions}}' +
+    '.',
   contents: 'Sommaire',
   attendance: 'Participation',
   present: 'Présents',
@@ -112,14 +121,19 @@ const fr: Messages = {
   absent: 'Absents',
   name: 'Nom',
   roleAndOrganisation: 'Fonction et organisme',
-  kind: '{kind, select, member {membre} guest {invité} observer {observateur} presenter {intervenant} secretariat {secrétariat} proxy {mandataire} other {{kind}}}',
+  kind:
+    '{kind, select, member {membre} guest {invité} observer {observateur} presenter ' +
+    '{intervenant} secretariat {secrétariat} proxy {mandataire} other {{kind}}}',
   tookPart:
-    '{attendance, select, remote {à distance} partial {pour une partie de la réunion} apology {excusé} absent {absent} other {présent}}',
+    '{attendance, select, remote {à distance} partial {pour une partie de la réunion} ' +
+    'apology {excusé} absent {absent} other {présent}}',
   representing: 'représentant {what}',
   proxyFor: 'mandataire de {name}',
   agreements: 'Décisions',
   decision:
-    '{verb, select, agreed {Convenu} endorsed {Entériné} approved {Approuvé} noted {Pris acte} resolved {Résolu} decided {Décidé} supported {Soutenu} welcomed {Salué} acknowledged {Reconnu} requested {Demandé} commended {Félicité} other {{verb}}}',
+    '{verb, select, agreed {Convenu} endorsed {Entériné} approved {Approuvé} noted {Pris acte} ' +
+    'resolved {Résolu} decided {Décidé} supported {Soutenu} welcomed {Salué} acknowledged ' +
+    '{Reconnu} requested {Demandé} commended {Félicité} other {{verb}}}',
   actions: 'Actions',
   actionsCaption: 'Actions issues de la réunion',
   id: 'Réf.',
@@ -128,7 +142,8 @@ const fr: Messages = {
   due: 'Échéance',
   status: 'État',
   actionStatus:
-    '{status, select, open {ouverte} in_progress {en cours} done {terminée} carried_forward {reportée} dropped {abandonnée} other {{status}}}',
+    '{status, select, open {ouverte} in_progress {en cours} done {terminée} carried_forward ' +
+    '{reportée} dropped {abandonnée} other {{status}}}',
   carriedFrom: 'Reportée de la réunion du {date}',
   carriedFromEarlier: 'Reportée d’une réunion précédente',
   nextMeetingDue: 'prochaine réunion ({date})',
@@ -173,7 +188,9 @@ const es: Messages = {
   mode: '{mode, select, in_person {presencial} virtual {en línea} other {presencial y en línea}}',
   outcomes: 'Resumen',
   outcomesSummary:
-    'La reunión adoptó {agreements, plural, =0 {ningún acuerdo} one {# acuerdo} other {# acuerdos}} y fijó {actions, plural, =0 {ninguna acción} one {# acción} other {# acciones}}.',
+    'La reunión adoptó {agreements, plural, =0 {ningún acuerdo} one {# acuerdo} other {# ' +
+    'acuerdos}} y fijó {actions, plural, =0 {ninguna acción} one {# acción} other {# acciones}}' +
+    '.',
   contents: 'Índice',
   attendance: 'Asistencia',
   present: 'Presentes',
@@ -182,14 +199,18 @@ const es: Messages = {
   absent: 'Ausentes',
   name: 'Nombre',
   roleAndOrganisation: 'Cargo y organismo',
-  kind: '{kind, select, member {miembro} guest {invitado} observer {observador} presenter {ponente} secretariat {secretaría} proxy {suplente} other {{kind}}}',
+  kind:
+    '{kind, select, member {miembro} guest {invitado} observer {observador} presenter {ponente}' +
+    ' secretariat {secretaría} proxy {suplente} other {{kind}}}',
   tookPart:
     '{attendance, select, remote {a distancia} partial {parte de la reunión} apology {excusa} absent {ausente} other {presente}}',
   representing: 'en representación de {what}',
   proxyFor: 'suplente de {name}',
   agreements: 'Acuerdos',
   decision:
-    '{verb, select, agreed {Acordó} endorsed {Respaldó} approved {Aprobó} noted {Tomó nota} resolved {Resolvió} decided {Decidió} supported {Apoyó} welcomed {Acogió} acknowledged {Reconoció} requested {Solicitó} commended {Felicitó} other {{verb}}}',
+    '{verb, select, agreed {Acordó} endorsed {Respaldó} approved {Aprobó} noted {Tomó nota} ' +
+    'resolved {Resolvió} decided {Decidió} supported {Apoyó} welcomed {Acogió} acknowledged ' +
+    '{Reconoció} requested {Solicitó} commended {Felicitó} other {{verb}}}',
   actions: 'Acciones',
   actionsCaption: 'Acciones derivadas de la reunión',
   id: 'Ref.',
@@ -280,13 +301,17 @@ const zhHans: Messages = {
   absent: '缺席',
   name: '姓名',
   roleAndOrganisation: '职务与单位',
-  kind: '{kind, select, member {成员} guest {嘉宾} observer {观察员} presenter {报告人} secretariat {秘书处} proxy {代理人} other {{kind}}}',
+  kind:
+    '{kind, select, member {成员} guest {嘉宾} observer {观察员} presenter {报告人} ' +
+    'secretariat {秘书处} proxy {代理人} other {{kind}}}',
   tookPart: '{attendance, select, remote {远程参加} partial {参加部分会议} apology {请假} absent {缺席} other {出席}}',
   representing: '代表{what}',
   proxyFor: '代理{name}',
   agreements: '决定',
   decision:
-    '{verb, select, agreed {同意} endorsed {认可} approved {批准} noted {知悉} resolved {决议} decided {决定} supported {支持} welcomed {欢迎} acknowledged {确认} requested {要求} commended {表扬} other {{verb}}}',
+    '{verb, select, agreed {同意} endorsed {认可} approved {批准} noted {知悉} resolved {决议} decided ' +
+    '{决定} supported {支持} welcomed {欢迎} acknowledged {确认} requested {要求} commended {表扬} other ' +
+    '{{verb}}}',
   actions: '行动',
   actionsCaption: '会议确定的行动',
   id: '编号',
@@ -295,7 +320,8 @@ const zhHans: Messages = {
   due: '期限',
   status: '状态',
   actionStatus:
-    '{status, select, open {未开始} in_progress {进行中} done {已完成} carried_forward {顺延} dropped {已取消} other {{status}}}',
+    '{status, select, open {未开始} in_progress {进行中} done {已完成} ' +
+    'carried_forward {顺延} dropped {已取消} other {{status}}}',
   carriedFrom: '自{date}会议顺延',
   carriedFromEarlier: '自此前会议顺延',
   nextMeetingDue: '下次会议（{date}）',
