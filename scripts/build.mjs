@@ -49,6 +49,8 @@ await esbuild.build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   plugins: [withoutJsYaml],
+  // playwright-core finds its own files through __dirname and loads only when a PDF is printed: it stays outside.
+  external: ['playwright-core'],
   sourcemap: 'linked',
   // Chunks sit beside the entries so that `new URL('./worker.js', import.meta.url)` works from any of them.
   chunkNames: '[name]-[hash]',
