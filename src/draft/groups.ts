@@ -21,7 +21,9 @@ export function nearGroups(typed: string, candidates: readonly Group[]): Group[]
       ) ||
       // "Partnerships Roundtable" for "Community Partnerships Roundtable"; three letters at least, so "a" is not near everything.
       (wanted.length >= 3 && names.some((name) => name.includes(wanted) || wanted.includes(name))) ||
-      (group.short_name !== undefined && initials(typed) === normalise(group.short_name))
+      (group.short_name !== undefined && initials(typed) === normalise(group.short_name)) ||
+      // "CTF" for a Coastal Towns Forum that has no short name.
+      (!/\s/.test(wanted) && wanted === initials(group.name))
     );
   });
 }
