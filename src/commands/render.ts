@@ -57,6 +57,7 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  await reportProblems(io, files.problems ?? []);
   if (files.value.length === 0) return nothingYet(io, 'communiqués to render');
   const binary = options.to === 'docx' || options.to === 'pdf';
   if (options.stdout && binary && io.stdout.isTTY) {
@@ -89,6 +90,7 @@ export async function exportCommand(paths: readonly string[], options: ExportOpt
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
+  await reportProblems(io, files.problems ?? []);
   if (files.value.length === 0) return nothingYet(io, 'communiqués to export');
   const exported = settings.value.config.export ?? {};
   return publish(io, settings.value, files.value, {
