@@ -15,6 +15,11 @@ import { project, runCli } from './support/io.js';
  * written over what a person wrote, and no hang.
  */
 const repo = resolve(import.meta.dirname, '..');
+/** The smallest PNG: one transparent pixel. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 const bin = join(repo, 'bin/communique.js');
 
 describe('reading only what a communiqué can be', () => {
@@ -142,6 +147,18 @@ describe('writing renders', () => {
       stderr: '',
     });
     expect(fs.readdirSync(join(cwd, 'out')).sort()).toEqual(['doc.txt', 'manifest.json']);
+  });
+});
+
+describe('a file from another project', () => {
+  it('is rendered with its own project: an image beside it is inside, one above that project is not', async () => {
+    const body = '\n![The harbour](harbour.png)\n\n![The town](../town.png)\n';
+    const elsewhere = project({ 'doc.md': VALID_DRAFT + body, 'harbour.png': PNG, '../town.png': PNG });
+    const here = project({});
+    const result = await runCli(['render', join(elsewhere, 'doc.md'), '--to', 'html', '--stdout'], here);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The image `../town.png` is outside the project  render/image-outside-project');
+    expect(result.stderr).not.toContain('harbour.png');
   });
 });
 

@@ -53,3 +53,17 @@ export function loadConfig(fs: FileSystem, path: string, cwd: string): LoadedCon
   }
   return { ok: true, path, folder: dirname(resolve(path)), config: parsed.config };
 }
+
+/**
+ * The project a file belongs to, found from the file: the nearest folder holding a
+ * configuration file, else the repository root (the first folder with `.git`), else the
+ * file's own folder. A communiqué rendered from elsewhere keeps its own project's images.
+ */
+export function projectRootOf(fs: FileSystem, folder: string): string {
+  const config = discoverConfig(fs, folder);
+  if (config) return dirname(config);
+  for (let here = resolve(folder); ; here = dirname(here)) {
+    if (fs.existsSync(join(here, '.git'))) return here;
+    if (dirname(here) === here) return resolve(folder);
+  }
+}

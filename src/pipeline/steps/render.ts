@@ -1,4 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
+import { projectRootOf } from '../../config/discover.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import { localImagePath, loadLocalImage } from '../../io/images.js';
 import type { FileSystem } from '../../io/io.js';
@@ -43,6 +44,9 @@ export function renderStep(fs: FileSystem, renderers: readonly Renderer[], setti
     const communique = state.communique!;
     const tree = withReferencesResolved(parseBody(parsed.body!));
     const folder = dirname(resolve(state.file.path));
+    // A file from outside the project being run in belongs to the project around it.
+    const inside = !relative(settings.projectRoot, folder).startsWith('..');
+    const projectRoot = inside ? settings.projectRoot : projectRootOf(fs, folder);
     const allowed = new Map<string, string>();
     for (const image of images(tree)) {
       if (isRemote(image.url) || allowed.has(image.url)) continue;
@@ -58,7 +62,7 @@ export function renderStep(fs: FileSystem, renderers: readonly Renderer[], setti
         state.messages.push(makeDiagnostic('render/image-address', `The image address \`${image.url}\` ${why}`, span));
         continue;
       }
-      const local = localImagePath(fs, path.path, folder, settings.projectRoot);
+      const local = localImagePath(fs, path.path, folder, projectRoot);
       if (local) {
         allowed.set(image.url, local);
         continue;
