@@ -62,7 +62,8 @@ function archive(sources: Sources) {
 
 describe('importing a Word document with attendance tables', () => {
   it('reads people, roles, organisations and attendance from the tables, and the meeting facts', async () => {
-    const cwd = project({ 'hspr.docx': readFileSync(join(repo, 'examples/rendered/2025-05-14-hspr.docx')) });
+    // A Word file with an attendance table per kind of attendance, as many secretariats lay them out.
+    const cwd = project({ 'hspr.docx': readFileSync(join(repo, 'test/import-fixtures/hspr-attendance-tables.docx')) });
     const result = await runCli(['import', 'hspr.docx'], cwd);
     expect(result.code).toBe(0);
     const { parseCommunique } = await import('../src/core/parse/communique.js');
