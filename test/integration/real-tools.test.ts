@@ -55,13 +55,14 @@ describe.skipIf(!havePandoc)('pandoc turns the DOCX-ready Markdown into Word', (
       const styles = await zip.file('word/styles.xml')!.async('string');
       expect(document).toContain('<w:pStyle w:val="Title" />');
       // Topics are Heading 1 under the Title.
-      expect(document).toMatch(/<w:pStyle w:val="Heading1" \/>/);
-      expect(document).not.toMatch(/<w:pStyle w:val="Heading2" \/>/);
+      // (A sub-topic under a topic, as in the Roundtable's, is Heading 2; none starts there.)
+      expect(/<w:pStyle w:val="Heading(\d)" \/>/.exec(document)?.[1]).toBe('1');
       // Column widths follow their content: the actions table's columns are not all the same width.
       const grids = [...document.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((grid) =>
         [...grid[1]!.matchAll(/w:w="(\d+)"/g)].map((width) => Number(width[1])),
       );
-      for (const widths of grids) expect(new Set(widths).size).toBeGreaterThan(1);
+      const actions = grids.reduce((widest, widths) => (widths.length > widest.length ? widths : widest), []);
+      expect(new Set(actions).size).toBeGreaterThan(1);
       expect(document).toContain('<w:tbl>');
       expect(styles).toMatch(/<w:lang [^>]*w:val="en-AU"/);
       // The custom styles a reference document can restyle.
