@@ -49,7 +49,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'apply the fixes that are certain (values in the wrong case, dates in another form, misspelt field names)',
     )
     .option('--fix-dry-run', 'show the certain fixes as a diff, and change nothing')
-    .option('-j, --jobs <n>', 'worker threads to use (default: one per core for large runs)', parsePositive)
+    .option(
+      '-j, --jobs <n>',
+      'worker threads to use (default: one per core but one, beside this thread, for large runs)',
+      parsePositive,
+    )
+    .option('--cache', 'check again only the files that changed since the last run (results kept by content)')
+    .option(
+      '--cache-location <path>',
+      'the cache file, or a folder for it (default: node_modules/.cache/communique); implies --cache',
+    )
     .action(async (paths: string[], options) => {
       const { validateCommand } = await import('../commands/validate.js');
       exitCode = await validateCommand(paths, options, io);

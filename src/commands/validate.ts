@@ -1,17 +1,21 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
 import { resolveInputs, resolveSettings } from '../config/settings.js';
 import { checkAcross } from '../core/check/across.js';
-import { type CheckOptions, settleSeverities } from '../core/check/check.js';
+import type { CheckOptions } from '../core/check/check.js';
 import type { Stage } from '../core/model.js';
 import { compareDiagnostics, summarise } from '../diagnostics/diagnostic.js';
 import { runProblem } from '../diagnostics/make.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../formatters/index.js';
 import { EXIT } from '../io/exit.js';
+import { cacheFilePath, readBuildStamp, readCacheFile, writeCacheFile } from '../io/cache-file.js';
+import type { FileToCheck } from '../io/inputs.js';
 import type { Io } from '../io/io.js';
 import { writeReportFile } from '../io/report-file.js';
-import { fixFiles } from './fix.js';
+import { cacheKey, ResultCache } from '../pipeline/cache.js';
 import type { PipelineResult } from '../pipeline/file-pipeline.js';
-import { runFiles } from '../pipeline/run-files.js';
+import type { FilePlan } from '../pipeline/plan.js';
+import { runFiles, WORKER_FILE } from '../pipeline/run-files.js';
 import { fail, formatContext, reportProblems, usageError, nothingYet } from './report.js';
 
 export interface ValidateOptions {
@@ -26,6 +30,10 @@ export interface ValidateOptions {
   fix?: boolean;
   /** Show the certain fixes as a diff, and change nothing. */
   fixDryRun?: boolean;
+  /** Keep each file's results, and check again only the files that changed. */
+  cache?: boolean;
+  /** The cache file (or a folder for it); implies `cache`. */
+  cacheLocation?: string;
 }
 
 interface OutputSpec {
@@ -56,30 +64,35 @@ export async function validateCommand(paths: readonly string[], options: Validat
   if (files.value.length === 0) nothingYet(io, 'communiqués to check');
 
   const check = settings.value.check;
+  // Several communiqués are also checked together: links, open actions, sequences. A cached
+  // file keeps what those checks need, in case the next run has company for it.
+  const cached = options.cache || options.cacheLocation !== undefined;
+  const plan: FilePlan = {
+    maxBytes: check.maxBytes!,
+    check,
+    policy: { report: 'all' },
+    keepData: false,
+    collectFacts: cached || files.value.length > 1,
+  };
+  const cache = cached ? openCache(io, plan, settings.value.projectRoot, options.cacheLocation) : undefined;
   const checkAll = async (): Promise<PipelineResult[]> => {
     const progress = progressReporter(io, files.value.length);
-    // Several communiqués are also checked together: links, open actions, sequences.
-    const plan = {
-      maxBytes: check.maxBytes!,
-      check,
-      policy: { report: 'all' },
-      keepData: false,
-      collectFacts: files.value.length > 1,
-    } as const;
     const run = {
       fs: io.fs,
       ...(options.jobs ? { jobs: options.jobs } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(cache ? { cache: cache.results } : {}),
     };
     const checked = await runFiles(files.value, plan, run);
     progress?.done();
-    return files.value.length > 1 ? withAcrossFindings(checked, check.severities) : checked;
+    return files.value.length > 1 ? await withAcrossFindings(checked, check.severities) : checked;
   };
   // Folders that could not be read are results too: they count, in every format.
   const unreadable = files.problems ?? [];
   let results = [...unreadable, ...(await checkAll())];
 
   if (options.fix || options.fixDryRun) {
+    const { fixFiles } = await import('./fix.js');
     const outcome = fixFiles(io, results, files.value, check, Boolean(options.fixDryRun));
     const what = `${plural(outcome.count, 'problem')} in ${plural(outcome.fixed.length, 'file')}`;
     io.stderr.write(`communique: ${options.fixDryRun ? `--fix would fix ${what}` : `fixed ${what}`}\n`);
@@ -88,6 +101,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
     else if (options.fixDryRun)
       results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => !message.fix) }));
   }
+  if (cache) saveCache(io, cache, files.value);
 
   const internal = results.some((result) => result.messages.some((message) => message.ruleId === 'internal/error'));
   if (options.quiet) {
@@ -124,17 +138,46 @@ export async function validateCommand(paths: readonly string[], options: Validat
   return EXIT.ok;
 }
 
+interface OpenCache {
+  results: ResultCache;
+  path: string;
+}
+
+/** The cache for this project, these settings and this build of communique; empty when there is none yet. */
+function openCache(io: Io, plan: FilePlan, projectRoot: string, location: string | undefined): OpenCache {
+  const path = cacheFilePath(io.fs, location, projectRoot, io.cwd);
+  const key = cacheKey(plan.check, plan.policy, packageJson.version, readBuildStamp(io.fs, WORKER_FILE));
+  return { results: new ResultCache(projectRoot, key, readCacheFile(io.fs, path)), path };
+}
+
+/** Write the cache when it changed; a cache that cannot be written costs the next run time, not this run its result. */
+function saveCache(io: Io, cache: OpenCache, files: readonly FileToCheck[]): void {
+  const text = cache.results.serialise();
+  if (text === undefined) return;
+  const why = writeCacheFile(io.fs, cache.path, text, files);
+  if (why)
+    io.stderr.write(
+      `communique: could not write the cache to ${relative(io.cwd, cache.path) || cache.path} (${why})\n`,
+    );
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The checks across communiqués, merged into each file's results at the place to change. */
-function withAcrossFindings(
+/**
+ * The checks across communiqués, merged into each file's results at the place to change.
+ * The checking code is loaded only when there is something to settle: a run whose files
+ * all come from the cache never needs it.
+ */
+async function withAcrossFindings(
   results: readonly PipelineResult[],
   severities: CheckOptions['severities'],
-): PipelineResult[] {
+): Promise<PipelineResult[]> {
   const facts = results.flatMap((result) => (result.facts ? [{ file: result.file, facts: result.facts }] : []));
   const found = checkAcross(facts);
+  if (found.size === 0) return [...results];
+  const { settleSeverities } = await import('../core/check/check.js');
   return results.map((result) => {
     const extra = settleSeverities(found.get(result.file) ?? [], 'draft', severities);
     if (extra.length === 0) return result;

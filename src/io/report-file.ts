@@ -17,15 +17,12 @@ export function writeReportFile(
   cwd: string,
 ): FileResult | undefined {
   const shown = relative(cwd, path) || path;
-  const real = (file: string) => {
-    try {
-      return fs.realpathSync(file);
-    } catch {
-      return file;
-    }
-  };
-  const target = real(path);
-  if (sources.some((source) => real(source.path) === target)) {
+  // Only a regular file that is already there can be a source; it is one when it is the same
+  // file (device and inode) as a source, whatever links or names lead to either.
+  const target = identity(fs, path);
+  if (
+    sources.some((source) => source.path === path || (target !== undefined && identity(fs, source.path) === target))
+  ) {
     return runProblem(
       'write/refused',
       `not writing the report to ${shown}: it is one of the files being checked`,
@@ -64,6 +61,16 @@ export function writeReportFile(
       'write/failed',
       `cannot write the report to ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
     );
+  }
+}
+
+/** A regular file's device and inode, after following links; undefined for anything else. */
+function identity(fs: FileSystem, path: string): string | undefined {
+  try {
+    const stats = fs.statSync(path, { bigint: true });
+    return stats?.isFile() ? `${stats.dev}:${stats.ino}` : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -34,6 +34,8 @@ export interface FileState {
   facts?: CommuniqueFacts;
   /** Left out on purpose (its status), not refused: a draft beside an export. */
   skipped?: string;
+  /** The hash of the bytes read, when the plan asks for it: what a cached result is keyed by. */
+  contentHash?: string;
 }
 
 export type Step = (state: FileState) => void | Promise<void>;
@@ -46,6 +48,7 @@ export interface PipelineResult extends FileResult {
   templateProblem?: FileResult;
   facts?: CommuniqueFacts;
   skipped?: string;
+  contentHash?: string;
 }
 
 /** Run one file through the steps; `keepData` hands back the checked front matter. */
@@ -75,5 +78,6 @@ function resultOf(state: FileState, keepData: boolean): PipelineResult {
   if (state.templateProblem) result.templateProblem = state.templateProblem;
   if (state.facts) result.facts = state.facts;
   if (state.skipped) result.skipped = state.skipped;
+  if (state.contentHash) result.contentHash = state.contentHash;
   return result;
 }

@@ -1,22 +1,19 @@
 /**
  * What a command asks of the per-file pipeline, as plain data: it crosses into worker
- * threads, where each worker builds the same steps from it.
+ * threads, where each worker builds the same steps from it. The rendering code (the
+ * Markdown libraries above all) is loaded only by a plan that renders, on first use, so
+ * that `validate` and its workers start without it.
  */
 import type { CheckOptions } from '../core/check/check.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import type { FileSystem } from '../io/io.js';
-import {
-  type OutputFormat,
-  prepareRenderer,
-  type Renderer,
-  type TemplatedFormat,
-  type TemplateSource,
-} from '../render/renderers.js';
+import type { OutputFormat, Renderer, TemplatedFormat, TemplateSource } from '../render/renderers.js';
+import { contentHash } from './cache.js';
 import type { Step } from './file-pipeline.js';
 import { type CheckPolicy, checkStep } from './steps/check.js';
 import { parseStep } from './steps/parse.js';
 import { readStep } from './steps/read.js';
-import { type RenderSettings, renderStep } from './steps/render.js';
+import type { RenderSettings } from './steps/render.js';
 
 export interface FilePlan {
   maxBytes: number;
@@ -26,6 +23,8 @@ export interface FilePlan {
   keepData: boolean;
   /** Hand back what the checks across communiqués need from each file. */
   collectFacts?: boolean;
+  /** Hand back a hash of each file's bytes, for the cache: of the bytes checked, not of a later read. */
+  hashContent?: boolean;
   render?: RenderPlan;
 }
 
@@ -40,6 +39,7 @@ export interface RenderPlan {
 export async function prepareRenderers(
   plan: RenderPlan,
 ): Promise<{ ok: true; renderers: Renderer[] } | { ok: false; problems: FileResult[] }> {
+  const { prepareRenderer } = await import('../render/renderers.js');
   const renderers: Renderer[] = [];
   const problems: FileResult[] = [];
   for (const format of plan.formats) {
@@ -52,11 +52,20 @@ export async function prepareRenderers(
 
 /** The steps a plan runs, in order, with the renderers already prepared when it renders. */
 export function stepsOf(plan: FilePlan, fs: FileSystem, renderers: readonly Renderer[] = []): Step[] {
-  const steps = [
-    readStep(fs, plan.maxBytes),
-    parseStep(plan.maxBytes),
-    checkStep(plan.check, plan.policy, plan.collectFacts),
-  ];
-  if (plan.render) steps.push(renderStep(fs, renderers, plan.render.settings));
+  const steps = [readStep(fs, plan.maxBytes)];
+  if (plan.hashContent) steps.push(hashStep);
+  steps.push(parseStep(plan.maxBytes), checkStep(plan.check, plan.policy, plan.collectFacts));
+  const render = plan.render;
+  if (render) {
+    let step: Step | undefined;
+    steps.push(async (state) => {
+      step ??= (await import('./steps/render.js')).renderStep(fs, renderers, render.settings);
+      await step(state);
+    });
+  }
   return steps;
 }
+
+const hashStep: Step = (state) => {
+  state.contentHash = contentHash(state.bytes!);
+};

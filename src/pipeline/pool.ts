@@ -4,7 +4,9 @@
  * next. Results come back in the order the items were given, whichever worker finished
  * first. A worker that dies (out of memory, say) does not take the run with it, and never
  * leaves it waiting: the items of its batch go out again one by one to fresh workers, and
- * an item on which a worker dies alone gets `onWorkerDeath`'s result.
+ * an item on which a worker dies alone gets `onWorkerDeath`'s result. This thread can take
+ * a share too: it starts at once, while the workers are still loading, and one worker
+ * fewer is started.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,8 +16,16 @@ export interface PoolOptions<T, R> {
   /** The built worker script; run from source (in tests) it does not exist, and all work stays here. */
   workerFile: string;
   workerData: unknown;
-  /** Worker threads to use; 1 works in this thread. Default: one per core once there are `threshold` items. */
+  /**
+   * Worker threads to use; 1 works in this thread. Default: one per core once there are
+   * `threshold` items (one fewer when this thread takes a share).
+   */
   jobs?: number;
+  /**
+   * Work through the queue in this thread too, one item at a time, answering the workers
+   * between items. Never an item a worker died on: what kills a worker could kill the run.
+   */
+  shareWithThisThread?: boolean;
   threshold: number;
   batchSize: number;
   /** The same work, in this thread. */
@@ -44,9 +54,8 @@ interface Pending<T> {
 }
 
 export async function mapInWorkers<T, R>(items: readonly T[], options: PoolOptions<T, R>): Promise<R[]> {
-  const defaultJobs = items.length >= options.threshold ? availableParallelism() : 1;
-  const jobs = Math.min(options.jobs ?? defaultJobs, Math.ceil(items.length / options.batchSize));
-  if (jobs <= 1 || !existsSync(options.workerFile)) {
+  const jobs = workersFor(items.length, options);
+  if (jobs === 0 || !existsSync(options.workerFile)) {
     const results: R[] = [];
     for (const item of items) {
       for (const result of await options.inThisThread([item])) results.push(result);
@@ -83,8 +92,38 @@ export async function mapInWorkers<T, R>(items: readonly T[], options: PoolOptio
       }
     }
   };
-  await Promise.all(Array.from({ length: jobs }, lane));
+  // This thread's share: single items off the front of the queue, so that it never holds
+  // back a batch a worker is waiting for, with a turn of the event loop after each to hand
+  // the workers their next batches.
+  const here = async (): Promise<void> => {
+    for (;;) {
+      const at = queue.findIndex((pending) => !pending.alone);
+      if (at === -1) return;
+      const head = queue[at]!;
+      const item = head.items.shift()!;
+      if (head.items.length === 0) queue.splice(at, 1);
+      const batch: Pending<T> = { start: head.start, items: [item], alone: false };
+      head.start++;
+      finish(batch, await options.inThisThread([item]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const lanes = Array.from({ length: jobs }, lane);
+  await Promise.all(options.shareWithThisThread ? [...lanes, here()] : lanes);
   return results;
+}
+
+/** How many workers to start: none means all the work is done in this thread. */
+function workersFor<T, R>(count: number, options: PoolOptions<T, R>): number {
+  const batches = Math.ceil(count / options.batchSize);
+  if (options.jobs !== undefined) {
+    const jobs = Math.min(options.jobs, batches);
+    return jobs > 1 ? jobs : 0;
+  }
+  if (count < options.threshold) return 0;
+  if (options.shareWithThisThread) return Math.max(0, Math.min(availableParallelism() - 1, batches - 1));
+  const jobs = Math.min(availableParallelism(), batches);
+  return jobs > 1 ? jobs : 0;
 }
 
 /** One worker taking batches from the queue until it is empty (undefined) or the worker dies. */

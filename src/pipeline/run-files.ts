@@ -1,45 +1,108 @@
 import { fileURLToPath } from 'node:url';
-import { makeDiagnostic, FIRST_COLUMN } from '../diagnostics/make.js';
+import { FIRST_COLUMN, makeDiagnostic } from '../diagnostics/make.js';
 import type { FileToCheck } from '../io/inputs.js';
 import type { FileSystem } from '../io/io.js';
+import { readBounded } from '../io/read.js';
 import type { Renderer } from '../render/renderers.js';
+import { contentHash, type ResultCache } from './cache.js';
 import { type PipelineResult, runFile, type Step } from './file-pipeline.js';
 import type { FilePlan } from './plan.js';
 import { mapInWorkers } from './pool.js';
-import { stepsOf } from './plan.js';
+
+/** The built worker script; run from source (in tests) it does not exist, and all work stays in this thread. */
+export const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export interface RunOptions {
   fs: FileSystem;
   /** Renderers prepared in this thread (workers prepare their own). */
   renderers?: readonly Renderer[];
-  /** Worker threads to use; 1 works in this thread. Default: one per core for large runs. */
+  /** Worker threads to use; 1 works in this thread. Default: one per core for large runs (see `runFiles`). */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
   /** Steps to run after the plan's own, in this thread only: how tests make a step fail. */
   extraSteps?: readonly Step[];
+  /** Results of earlier runs: a file whose bytes have one is not checked again, and each file checked is kept. */
+  cache?: ResultCache;
 }
 
 /**
  * Every file through the pipeline, in this thread or on every core. Below the threshold,
  * starting workers costs more than it saves; rendering pays more per worker (the Markdown
- * and Word libraries load again), so it starts sooner but in smaller batches.
+ * and Word libraries load again), so it starts sooner but in smaller batches. A check-only
+ * run also works in this thread beside its workers (one per core but one), so the first
+ * files are checked while the workers are still loading.
  */
 export async function runFiles(
   files: readonly FileToCheck[],
   plan: FilePlan,
   options: RunOptions,
 ): Promise<PipelineResult[]> {
-  const steps = [...stepsOf(plan, options.fs, options.renderers), ...(options.extraSteps ?? [])];
+  return options.cache ? runWithCache(files, plan, options, options.cache) : runAll(files, plan, options);
+}
+
+/**
+ * Looked up before any work is sent out: a file is read and hashed here, and only the
+ * files without a result for those bytes go through the pipeline (which hashes the bytes
+ * it checks, so what is kept belongs to exactly those bytes).
+ */
+async function runWithCache(
+  files: readonly FileToCheck[],
+  plan: FilePlan,
+  options: RunOptions,
+  cache: ResultCache,
+): Promise<PipelineResult[]> {
+  const results: PipelineResult[] = new Array(files.length);
+  const misses: FileToCheck[] = [];
+  const places: number[] = [];
+  files.forEach((file, index) => {
+    const read = readBounded(options.fs, file.path, plan.maxBytes);
+    const hit = read.ok ? cache.lookup(file, contentHash(read.bytes)) : undefined;
+    if (hit) results[index] = { file: file.name, ...hit };
+    else {
+      misses.push(file);
+      places.push(index);
+    }
+  });
+  const found = files.length - misses.length;
+  const { onProgress } = options;
+  const checked = await runAll(
+    misses,
+    { ...plan, hashContent: true },
+    {
+      ...options,
+      ...(onProgress ? { onProgress: (done: number) => onProgress(found + done, files.length) } : {}),
+    },
+  );
+  checked.forEach((result, index) => {
+    const file = misses[index]!;
+    cache.remember(file, result);
+    delete result.contentHash;
+    results[places[index]!] = result;
+  });
+  return results;
+}
+
+async function runAll(files: readonly FileToCheck[], plan: FilePlan, options: RunOptions): Promise<PipelineResult[]> {
+  if (files.length === 0) return [];
+  // Loaded when this thread first needs them, while any workers load their own.
+  let steps: Step[] | undefined;
   const renders = plan.render !== undefined;
   return mapInWorkers(files, {
-    workerFile: fileURLToPath(new URL('./worker.js', import.meta.url)),
+    workerFile: WORKER_FILE,
     workerData: { plan },
     threshold: renders ? 50 : 200,
     batchSize: renders ? 10 : 25,
     ...(options.extraSteps ? { jobs: 1 } : options.jobs ? { jobs: options.jobs } : {}),
+    // Checking alone, this thread's share costs nothing to set up; rendering would load the
+    // renderers here as well as in every worker.
+    shareWithThisThread: !renders,
     inThisThread: async (batch) => {
+      if (!steps) {
+        const { stepsOf } = await import('./plan.js');
+        steps = [...stepsOf(plan, options.fs, options.renderers), ...(options.extraSteps ?? [])];
+      }
       const results: PipelineResult[] = [];
-      for (const file of batch) results.push(await runFile(file, steps, plan.keepData));
+      for (const file of batch) results.push(await runFile(file, steps!, plan.keepData));
       return results;
     },
     onWorkerDeath: (file, reason) => ({

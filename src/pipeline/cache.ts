@@ -1,0 +1,188 @@
+/**
+ * `validate --cache`: what one file's check gave, kept between runs and trusted again only
+ * for the same bytes, checked the same way, by the same build of communique. A file's
+ * entry holds its own diagnostics and the facts the checks across communiqués need, so
+ * those checks still run over every file on every run, cached or not. Everything here is
+ * plain data and hashing; reading and writing the cache file is io/cache-file.ts's job.
+ */
+import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
+import type { CheckOptions } from '../core/check/check.js';
+import type { CommuniqueFacts } from '../core/check/facts.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileToCheck } from '../io/inputs.js';
+import type { PipelineResult } from './file-pipeline.js';
+import type { CheckPolicy } from './steps/check.js';
+
+/** The layout of the cache file; a file in any other layout is ignored and rebuilt. */
+const FORMAT = 1;
+
+interface CacheEntry {
+  /** The hash of the bytes the diagnostics belong to. */
+  hash: string;
+  messages: Diagnostic[];
+  lines?: Record<number, string>;
+  facts?: CommuniqueFacts;
+}
+
+/** What a cached file comes back as: the pipeline's result, without the file name (that is this run's). */
+export type CachedResult = Omit<PipelineResult, 'file'>;
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/**
+ * Everything a file's result depends on besides its bytes: the resolved check settings
+ * (stage, severities, organisations, verbs, size limit), what the command reports, and
+ * the build of communique doing the checking — its version and a fingerprint of the code
+ * (the built worker script names every chunk it runs by content hash, so any change to
+ * the checks or the schemas gives another fingerprint).
+ */
+export function cacheKey(check: CheckOptions, policy: CheckPolicy, version: string, build: Uint8Array): string {
+  return createHash('sha256')
+    .update(stableJson({ format: FORMAT, version, check, policy }))
+    .update(build)
+    .digest('base64url');
+}
+
+/** JSON with object keys sorted, so the same settings always give the same text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The entries of one run: those of the last run that still hold, and this run's. Entries
+ * are named by the file's path from the project root, so a cache restored into another
+ * checkout (CI) still matches; only files seen in this run are kept, so the cache never
+ * outgrows the project.
+ */
+export class ResultCache {
+  private readonly previous: Map<string, unknown>;
+  private readonly next = new Map<string, CacheEntry>();
+  /** Whether the cache file needs writing: an entry was added, changed or dropped. */
+  private changed: boolean;
+
+  /** `stored` is the cache file's text, if there was one: anything unusable in it is ignored. */
+  constructor(
+    private readonly root: string,
+    private readonly key: string,
+    stored: string | undefined,
+  ) {
+    this.previous = entriesOf(stored, key);
+    this.changed = stored === undefined || this.previous.size === 0;
+  }
+
+  /** The cached result for these bytes of this file, if there is one. */
+  lookup(file: FileToCheck, hash: string): CachedResult | undefined {
+    const name = this.nameOf(file);
+    const entry = this.next.get(name) ?? this.previous.get(name);
+    if (!isEntry(entry) || entry.hash !== hash) return undefined;
+    this.next.set(name, entry);
+    const result: CachedResult = { messages: entry.messages };
+    if (entry.lines) result.lines = entry.lines;
+    if (entry.facts) result.facts = entry.facts;
+    return result;
+  }
+
+  /** Keep a checked file's result, unless it is not one to trust again (unread, or communique failed on it). */
+  remember(file: FileToCheck, result: PipelineResult): void {
+    if (!result.contentHash || result.messages.some((message) => message.ruleId === 'internal/error')) return;
+    const entry: CacheEntry = { hash: result.contentHash, messages: result.messages };
+    if (result.lines) entry.lines = result.lines;
+    if (result.facts) entry.facts = result.facts;
+    this.next.set(this.nameOf(file), entry);
+    this.changed = true;
+  }
+
+  /** The cache file's new text, or undefined when it would say what it already says. */
+  serialise(): string | undefined {
+    const dropped = [...this.previous.keys()].some((name) => !this.next.has(name));
+    if (!this.changed && !dropped) return undefined;
+    return JSON.stringify({ format: FORMAT, key: this.key, entries: Object.fromEntries(this.next) });
+  }
+
+  private nameOf(file: FileToCheck): string {
+    return relative(this.root, file.path).split(sep).join('/');
+  }
+}
+
+/** The entries of a stored cache made with the same key; none when it is unreadable, another layout or stale. */
+function entriesOf(stored: string | undefined, key: string): Map<string, unknown> {
+  if (stored === undefined) return new Map();
+  let data: unknown;
+  try {
+    data = JSON.parse(stored);
+  } catch {
+    return new Map();
+  }
+  if (!isRecord(data) || data.format !== FORMAT || data.key !== key || !isRecord(data.entries)) return new Map();
+  // A Map, not the parsed object: a file named `__proto__` is an entry like any other.
+  return new Map(Object.entries(data.entries));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An entry whose shape the formatters and the checks across files can rely on; checked when it is used. */
+function isEntry(value: unknown): value is CacheEntry {
+  if (!isRecord(value) || typeof value.hash !== 'string' || !Array.isArray(value.messages)) return false;
+  if (value.lines !== undefined && !isRecord(value.lines)) return false;
+  if (value.facts !== undefined && !isFacts(value.facts)) return false;
+  return value.messages.every(isDiagnostic);
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+function isDiagnostic(value: unknown): boolean {
+  return (
+    isSpan(value) &&
+    typeof value.ruleId === 'string' &&
+    typeof value.message === 'string' &&
+    typeof value.severity === 'string' &&
+    SEVERITIES.has(value.severity) &&
+    (value.hint === undefined || typeof value.hint === 'string') &&
+    (value.fix === undefined || isFix(value.fix))
+  );
+}
+
+function isSpan(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && [value.line, value.column, value.endLine, value.endColumn].every(Number.isInteger);
+}
+
+function isFix(value: unknown): boolean {
+  return (
+    isRecord(value) && Number.isInteger(value.start) && Number.isInteger(value.end) && typeof value.text === 'string'
+  );
+}
+
+function isFacts(value: unknown): boolean {
+  if (!isRecord(value) || !isRecord(value.at) || !isRecord(value.lines) || !Array.isArray(value.actions)) return false;
+  const { at } = value;
+  return (
+    typeof value.key === 'string' &&
+    typeof value.group === 'string' &&
+    typeof value.date === 'string' &&
+    typeof value.lastDay === 'string' &&
+    typeof value.status === 'string' &&
+    [at.id, at.date, at.number, at.actions].every(isSpan) &&
+    value.actions.every(
+      (action) =>
+        isRecord(action) &&
+        typeof action.id === 'string' &&
+        typeof action.status === 'string' &&
+        isSpan(action.at) &&
+        (action.carriedFrom === undefined ||
+          (isRecord(action.carriedFrom) &&
+            isSpan(action.carriedFrom.at) &&
+            typeof action.carriedFrom.communique === 'string')),
+    )
+  );
+}
