@@ -100,10 +100,28 @@ export const contentRules = [
       hint: 'Write values out instead of using `&anchors` and `*aliases`.',
     },
     {
+      id: 'yaml/nesting-limit',
+      title: 'The front matter nests lists or sets of fields too deeply',
+      severity: 'error',
+      hint: 'Use a few levels of brackets and indentation at most: no field of a communiqué needs more.',
+    },
+    {
       id: 'yaml/forbidden-key',
       title: 'A field name is not allowed',
       severity: 'error',
       hint: 'Rename or remove the field.',
+    },
+    {
+      id: 'yaml/tag',
+      title: 'A value carries a YAML tag communique does not accept',
+      severity: 'error',
+      hint: 'Remove the tag (`!!timestamp`, `!!binary`, `!name`…) and write the value as plain text; dates as YYYY-MM-DD.',
+    },
+    {
+      id: 'yaml/anchor-colon',
+      title: 'A YAML anchor or alias name ends in a colon',
+      severity: 'warning',
+      hint: 'Remove the `:` from the end of the name, on the anchor and on every alias to it.',
     },
   ]),
   // Schema

@@ -9,6 +9,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Fix } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { RuleId } from '../../diagnostics/rules.js';
+import { writtenAt } from '../parse/yaml.js';
 
 export type DataPath = (string | number)[];
 
@@ -67,6 +68,11 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
   const path = parsePointer(error.instancePath);
   const parent = (error.parentSchema ?? {}) as SchemaNode;
   const subject = label(path, context);
+  // A number JavaScript cannot hold (5,000 digits, `.inf`, `.nan`) is described as the user wrote it.
+  const quote = (value: unknown, where: DataPath = path) =>
+    typeof value === 'number' && !Number.isFinite(value)
+      ? quoteWritten(writtenAt(context.data, where, 'value') ?? String(value), true)
+      : quoteValue(value);
   const at = (
     ruleId: RuleId,
     text: string,
@@ -89,15 +95,28 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
+      // `null:`, `1:` and `[a, b]:` are keys the data holds as text (``, `1`, `[ a, b ]`): name them as written.
+      const written = writtenAt(context.data, [...path, extra], 'key');
+      const asWritten = written !== undefined && written !== extra && !/^(["']).*\1$/s.test(written);
+      const name = asWritten ? quoteWritten(written.replace(/\s+/g, ' ')) : `\`${extra}\``;
       const allowed = Object.keys((parent.properties ?? {}) as SchemaNode).filter((name) => name !== '$schema');
       const suggestion = closest(extra, allowed);
       // Renaming is certain only when one field is the close match and is not there already.
       const only = onlyClosest(extra, allowed);
       const present = error.data && typeof error.data === 'object' && only !== undefined && only in error.data;
       const fix = only && !present ? context.replace?.([...path, extra], 'key', only) : undefined;
+      const where = path.length === 0 ? context.rootName.replace(/^The /, 'the ') : subject;
+      if (extra === '' && !asWritten)
+        return at(
+          'schema/unknown-field',
+          `A value in ${where} has no field name`,
+          'key',
+          'Write the field’s name before the `:`, or delete the line.',
+          [...path, extra],
+        );
       return at(
         'schema/unknown-field',
-        `\`${extra}\` is not a field of ${path.length === 0 ? context.rootName.replace(/^The /, 'the ') : subject}`,
+        `${name} is not a field of ${where}`,
         'key',
         suggestion
           ? `Did you mean \`${suggestion}\`?`
@@ -108,9 +127,23 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
     }
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]).map(typeName);
+      if (typeof error.data === 'number' && !Number.isFinite(error.data) && expected.some(isNumeric)) {
+        // `.nan`, or digits too many for any number: "a whole number, not a number" would say nothing.
+        const why = Number.isNaN(error.data) ? 'is not a number' : 'is too large to be read as a number';
+        return at(
+          'schema/type',
+          `${capitalise(subject)} is ${quote(error.data)}, which ${why}`,
+          'value',
+          describedHint(parent) ?? 'Write an ordinary number.',
+        );
+      }
+      const shown =
+        error.data === null || error.data === undefined || typeof error.data === 'object'
+          ? ''
+          : ` (${quote(error.data).replace(/ \((.+ digits)\)$/, ', $1')})`;
       return at(
         'schema/type',
-        `${capitalise(subject)} should be ${joinOr(expected)}, not ${typeName(typeOf(error.data))}${show(error.data)}`,
+        `${capitalise(subject)} should be ${joinOr(expected)}, not ${typeName(typeOf(error.data))}${shown}`,
         'value',
         describedHint(parent),
       );
@@ -145,7 +178,9 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
         text,
         'value',
         typeof allowed === 'number'
-          ? `Write it without quotes: \`${path.join('.')}: ${allowed}\`.`
+          ? typeof error.data === 'string'
+            ? `Write it without quotes: \`${path.join('.')}: ${allowed}\`.`
+            : `Write \`${path.join('.')}: ${allowed}\`.`
           : describedHint(parent),
       );
     }
@@ -219,7 +254,7 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
       const index = Number(error.params.j);
       return at(
         'schema/range',
-        `${capitalise(subject)} lists ${quote(items[index])} more than once`,
+        `${capitalise(subject)} lists ${quote(items[index], [...path, index])} more than once`,
         'value',
         'List each entry once.',
         [...path, index],
@@ -329,15 +364,30 @@ function typeName(type: string): string {
   }
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || typeof value === 'object') return '';
-  return ` (${quote(value)})`;
+function isNumeric(name: string): boolean {
+  return name === typeName('integer') || name === typeName('number');
 }
 
-function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return `\`${short.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
+function quoteValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return quoteWritten(String(value), true);
+  return quoteWritten(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+}
+
+/**
+ * Text in backticks, shortened to 60 characters; a long number also says how many digits
+ * it has, which is the point when it has 5,000 of them.
+ */
+function quoteWritten(text: string, number = false): string {
+  const { quoted, digits } = writtenParts(text, number);
+  return digits ? `${quoted} (${digits})` : quoted;
+}
+
+/** The text in backticks, and for a number too long to show, how many digits it has. */
+function writtenParts(text: string, number: boolean): { quoted: string; digits?: string } {
+  const digits = number && text.length > 60 ? (text.match(/\d/g) ?? []).length : 0;
+  const short = text.length > 60 ? `${text.slice(0, digits > 0 ? 20 : 57)}…` : text;
+  const quoted = `\`${short.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
+  return digits > 0 ? { quoted, digits: `${digits.toLocaleString('en')} digits` } : { quoted };
 }
 
 function joinOr(items: string[]): string {

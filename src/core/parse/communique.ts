@@ -44,6 +44,14 @@ function decodeString(input: string, maxBytes: number): DecodeResult {
   if (text.length > maxBytes / 3 && Buffer.byteLength(text) > maxBytes) {
     return { ok: false, problem: { kind: 'too-large', bytes: Buffer.byteLength(text), maxBytes } };
   }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    const before = text.slice(0, nul);
+    // The bytes would have had it within git's first 8,000: binary data, as decodeCommunique says.
+    return Buffer.byteLength(before) < 8000
+      ? { ok: false, problem: { kind: 'binary' } }
+      : { ok: false, problem: { kind: 'nul', text: before } };
+  }
   if (text.trim() === '') return { ok: false, problem: { kind: 'empty', whitespace: text.length > 0 } };
   return { ok: true, text };
 }
@@ -77,7 +85,8 @@ export function parseCommunique(input: Uint8Array | string, options: ParseOption
     const span = source.span(split.yamlOffset + problem.start, split.yamlOffset + problem.end);
     loaded.diagnostics.push(makeDiagnostic(problem.ruleId, problem.message, span, problem.hint));
   }
-  if (parsed.problems.length > 0) return loaded;
+  // A warning about valid YAML (an anchor named `a:`) leaves the data to be checked.
+  if (parsed.problems.some((problem) => !problem.warning)) return loaded;
 
   if (
     parsed.data === null ||
@@ -179,10 +188,21 @@ export function decodeProblemDiagnostic(problem: DecodeProblem): Diagnostic {
       );
     case 'binary':
       return makeDiagnostic('document/binary', 'The file contains binary data, not text', first);
+    case 'nul': {
+      const at = new SourceText(withLineFeeds(problem.text)).position(problem.text.length);
+      return makeDiagnostic(
+        'document/binary',
+        'The file contains a NUL character (a zero byte) here, which text never holds',
+        { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 },
+        'Delete the character (editors show it as `^@`, `\\0` or `<0x00>`); ' +
+          'if the file is not a communiqué, leave it out of the files checked.',
+      );
+    }
     case 'utf16':
+    case 'utf32':
       return makeDiagnostic(
         'document/encoding',
-        'The file is saved as UTF-16; communiqués are UTF-8',
+        `The file is saved as ${problem.kind === 'utf16' ? 'UTF-16' : 'UTF-32'}; communiqués are UTF-8`,
         first,
         'Save the file as UTF-8.',
       );
