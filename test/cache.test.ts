@@ -1,6 +1,19 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/program.js';
+import type { Io } from '../src/io/io.js';
 import { VALID_DRAFT, WITH_ERROR, WITH_WARNING } from './support/documents.js';
 import { project, runCli } from './support/io.js';
 
@@ -53,6 +66,22 @@ const FIRST = meeting('tcf-2026-02-10', '2026-02-10', 1).replace(
 );
 const SECOND = meeting('tcf-2026-05-12', '2026-05-12', 2, 'tcf-2026-02-10');
 const UNLINKED = meeting('tcf-2026-05-12', '2026-05-12', 2);
+
+/** The CLI run as `runCli` runs it, at a given time: later than now, every file has settled. */
+async function runAt(now: Date, argv: string[], cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: { write: (chunk) => void out.push(String(chunk)) },
+    stderr: { write: (chunk) => void err.push(String(chunk)) },
+    cwd,
+    env: {},
+    fs,
+    now: () => now,
+  };
+  const code = await run(argv, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
 
 describe('validate --cache', () => {
   it('prints exactly what a run without the cache prints, on the first run and the next, in every format', async () => {
@@ -128,6 +157,28 @@ describe('validate --cache', () => {
     const fromCache = await runCli(['validate', 'a.md', '--cache', '-f', 'json'], cwd);
     expect(JSON.parse(fromCache.stdout)[0].messages).toEqual([markedMessage()]);
     expect(fromCache.code).toBe(0);
+  });
+
+  it('checks a file again when it changed, even to the same size with its modification time set back', async () => {
+    const cwd = project({ 'a.md': VALID_DRAFT });
+    const path = join(cwd, 'a.md');
+    const modified = new Date('2026-01-01T00:00:00Z');
+    utimesSync(path, modified, modified);
+    // A minute from now, the file has long settled: its size, times and inode are kept with its hash.
+    const later = new Date(Date.now() + 60_000);
+    expect((await runAt(later, ['validate', 'a.md', '--cache'], cwd)).code).toBe(0);
+    expect((await runAt(later, ['validate', 'a.md', '--cache'], cwd)).code).toBe(0);
+
+    const broken = VALID_DRAFT.replace('status: draft', 'status: Draft');
+    expect(broken.length).toBe(VALID_DRAFT.length);
+    const before = statSync(path, { bigint: true });
+    writeFileSync(path, broken);
+    utimesSync(path, modified, modified);
+    const after = statSync(path, { bigint: true });
+    expect([after.size, after.mtimeNs, after.ino]).toEqual([before.size, before.mtimeNs, before.ino]);
+    const changed = await runAt(later, ['validate', 'a.md', '--cache', '-f', 'json'], cwd);
+    expect(changed.code).toBe(1);
+    expect(JSON.parse(changed.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['schema/enum']);
   });
 
   it('checks everything again when the configuration changes what a check reports', async () => {

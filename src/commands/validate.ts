@@ -147,7 +147,7 @@ interface OpenCache {
 function openCache(io: Io, plan: FilePlan, projectRoot: string, location: string | undefined): OpenCache {
   const path = cacheFilePath(io.fs, location, projectRoot, io.cwd);
   const key = cacheKey(plan.check, plan.policy, packageJson.version, readBuildStamp(io.fs, WORKER_FILE));
-  return { results: new ResultCache(projectRoot, key, readCacheFile(io.fs, path)), path };
+  return { results: new ResultCache(projectRoot, key, readCacheFile(io.fs, path), io.now()), path };
 }
 
 /** Write the cache when it changed; a cache that cannot be written costs the next run time, not this run its result. */

@@ -20,6 +20,8 @@ const FORMAT = 1;
 interface CacheEntry {
   /** The hash of the bytes the diagnostics belong to. */
   hash: string;
+  /** The file's size, times and place on disk when those bytes were hashed (see `signatureOf`). */
+  stat?: string;
   messages: Diagnostic[];
   lines?: Record<number, string>;
   facts?: CommuniqueFacts;
@@ -57,6 +59,18 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Enough of a file's status to tell it has not been touched; a file changed since has another. */
+export interface FileStatus {
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+  dev: bigint;
+}
+
+/** Two seconds: the coarsest clock a file system keeps file times with (FAT). */
+const SETTLE_NS = 2_000_000_000n;
+
 /**
  * The entries of one run: those of the last run that still hold, and this run's. Entries
  * are named by the file's path from the project root, so a cache restored into another
@@ -69,35 +83,65 @@ export class ResultCache {
   /** Whether the cache file needs writing: an entry was added, changed or dropped. */
   private changed: boolean;
 
-  /** `stored` is the cache file's text, if there was one: anything unusable in it is ignored. */
+  /**
+   * `stored` is the cache file's text, if there was one: anything unusable in it is ignored.
+   * `now` is when the run started, to tell a file that has settled from one still changing.
+   */
   constructor(
     private readonly root: string,
     private readonly key: string,
     stored: string | undefined,
+    private readonly now: Date,
   ) {
     this.previous = entriesOf(stored, key);
     this.changed = stored === undefined || this.previous.size === 0;
   }
 
-  /** The cached result for these bytes of this file, if there is one. */
-  lookup(file: FileToCheck, hash: string): CachedResult | undefined {
+  /**
+   * What shows that a file still has the bytes it was hashed with, so that it need not be
+   * read again: its size, modification and change times (no tool sets the change time back)
+   * and inode. Only for a file left alone for a while: one written just now could be
+   * written again within the same tick of its file system's clock and look the same (git's
+   * "racy" files).
+   */
+  signatureOf(status: FileStatus): string | undefined {
+    const settled = BigInt(this.now.getTime()) * 1_000_000n - SETTLE_NS;
+    if (status.mtimeNs > settled || status.ctimeNs > settled) return undefined;
+    return `${status.size}:${status.mtimeNs}:${status.ctimeNs}:${status.ino}:${status.dev}`;
+  }
+
+  /** The cached result of a file untouched since it was hashed (same signature), if there is one. */
+  unchanged(file: FileToCheck, signature: string): CachedResult | undefined {
+    const name = this.nameOf(file);
+    const entry = this.next.get(name) ?? this.previous.get(name);
+    if (!isEntry(entry) || entry.stat !== signature) return undefined;
+    this.next.set(name, entry);
+    return resultOf(entry);
+  }
+
+  /** The cached result for these bytes of this file, if there is one; `signature` is the file's as it was read. */
+  lookup(file: FileToCheck, hash: string, signature: string | undefined): CachedResult | undefined {
     const name = this.nameOf(file);
     const entry = this.next.get(name) ?? this.previous.get(name);
     if (!isEntry(entry) || entry.hash !== hash) return undefined;
-    this.next.set(name, entry);
-    const result: CachedResult = { messages: entry.messages };
-    if (entry.lines) result.lines = entry.lines;
-    if (entry.facts) result.facts = entry.facts;
-    return result;
+    if (entry.stat === signature) this.next.set(name, entry);
+    else {
+      this.next.set(name, withSignature({ ...entry }, signature));
+      this.changed = true;
+    }
+    return resultOf(entry);
   }
 
-  /** Keep a checked file's result, unless it is not one to trust again (unread, or communique failed on it). */
-  remember(file: FileToCheck, result: PipelineResult): void {
+  /**
+   * Keep a checked file's result, unless it is not one to trust again (unread, or communique
+   * failed on it); `signature` is the file's from before it was read.
+   */
+  remember(file: FileToCheck, result: PipelineResult, signature: string | undefined): void {
     if (!result.contentHash || result.messages.some((message) => message.ruleId === 'internal/error')) return;
     const entry: CacheEntry = { hash: result.contentHash, messages: result.messages };
     if (result.lines) entry.lines = result.lines;
     if (result.facts) entry.facts = result.facts;
-    this.next.set(this.nameOf(file), entry);
+    this.next.set(this.nameOf(file), withSignature(entry, signature));
     this.changed = true;
   }
 
@@ -109,8 +153,27 @@ export class ResultCache {
   }
 
   private nameOf(file: FileToCheck): string {
-    return relative(this.root, file.path).split(sep).join('/');
+    const path = file.path;
+    // Most files are below the root: no need for path.relative's general case.
+    if (path.startsWith(this.root) && path[this.root.length] === sep) {
+      const name = path.slice(this.root.length + 1);
+      return sep === '/' ? name : name.split(sep).join('/');
+    }
+    return relative(this.root, path).split(sep).join('/');
   }
+}
+
+function withSignature(entry: CacheEntry, signature: string | undefined): CacheEntry {
+  if (signature) entry.stat = signature;
+  else delete entry.stat;
+  return entry;
+}
+
+function resultOf(entry: CacheEntry): CachedResult {
+  const result: CachedResult = { messages: entry.messages };
+  if (entry.lines) result.lines = entry.lines;
+  if (entry.facts) result.facts = entry.facts;
+  return result;
 }
 
 /** The entries of a stored cache made with the same key; none when it is unreadable, another layout or stale. */
@@ -134,6 +197,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** An entry whose shape the formatters and the checks across files can rely on; checked when it is used. */
 function isEntry(value: unknown): value is CacheEntry {
   if (!isRecord(value) || typeof value.hash !== 'string' || !Array.isArray(value.messages)) return false;
+  if (value.stat !== undefined && typeof value.stat !== 'string') return false;
   if (value.lines !== undefined && !isRecord(value.lines)) return false;
   if (value.facts !== undefined && !isFacts(value.facts)) return false;
   return value.messages.every(isDiagnostic);

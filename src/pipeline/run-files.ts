@@ -4,7 +4,7 @@ import type { FileToCheck } from '../io/inputs.js';
 import type { FileSystem } from '../io/io.js';
 import { readBounded } from '../io/read.js';
 import type { Renderer } from '../render/renderers.js';
-import { contentHash, type ResultCache } from './cache.js';
+import { contentHash, type FileStatus, type ResultCache } from './cache.js';
 import { type PipelineResult, runFile, type Step } from './file-pipeline.js';
 import type { FilePlan } from './plan.js';
 import { mapInWorkers } from './pool.js';
@@ -41,9 +41,10 @@ export async function runFiles(
 }
 
 /**
- * Looked up before any work is sent out: a file is read and hashed here, and only the
- * files without a result for those bytes go through the pipeline (which hashes the bytes
- * it checks, so what is kept belongs to exactly those bytes).
+ * Looked up before any work is sent out: a file untouched since it was last hashed is not
+ * even read; any other is read and hashed here, and only the files without a result for
+ * those bytes go through the pipeline (which hashes the bytes it checks, so what is kept
+ * belongs to exactly those bytes).
  */
 async function runWithCache(
   files: readonly FileToCheck[],
@@ -54,13 +55,20 @@ async function runWithCache(
   const results: PipelineResult[] = new Array(files.length);
   const misses: FileToCheck[] = [];
   const places: number[] = [];
+  const signatures: (string | undefined)[] = [];
   files.forEach((file, index) => {
-    const read = readBounded(options.fs, file.path, plan.maxBytes);
-    const hit = read.ok ? cache.lookup(file, contentHash(read.bytes)) : undefined;
+    const status = statusOf(options.fs, file.path);
+    const signature = status ? cache.signatureOf(status) : undefined;
+    let hit = signature ? cache.unchanged(file, signature) : undefined;
+    if (!hit) {
+      const read = readBounded(options.fs, file.path, plan.maxBytes);
+      hit = read.ok ? cache.lookup(file, contentHash(read.bytes), signature) : undefined;
+    }
     if (hit) results[index] = { file: file.name, ...hit };
     else {
       misses.push(file);
       places.push(index);
+      signatures.push(signature);
     }
   });
   const found = files.length - misses.length;
@@ -75,11 +83,33 @@ async function runWithCache(
   );
   checked.forEach((result, index) => {
     const file = misses[index]!;
-    cache.remember(file, result);
+    cache.remember(file, result, signatures[index]);
     delete result.contentHash;
     results[places[index]!] = result;
   });
   return results;
+}
+
+/**
+ * A result that keeps nothing of its file alive. Lines, messages and facts are pieces of
+ * the file's text, and a piece of a string can hold on to the whole of it: kept for every
+ * file of a long run, the texts would add up to more than the results (a worker's results
+ * arrive as copies anyway). The rendered outputs are the file's own and are kept as they are.
+ */
+function detached(result: PipelineResult): PipelineResult {
+  const { outputs, ...rest } = result;
+  const copy = structuredClone(rest);
+  return outputs ? { ...copy, outputs } : copy;
+}
+
+/** A regular file's status, after following links; undefined for anything else. */
+function statusOf(fs: FileSystem, path: string): FileStatus | undefined {
+  try {
+    const status = fs.statSync(path, { bigint: true, throwIfNoEntry: false });
+    return status?.isFile() ? status : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function runAll(files: readonly FileToCheck[], plan: FilePlan, options: RunOptions): Promise<PipelineResult[]> {
@@ -102,7 +132,7 @@ async function runAll(files: readonly FileToCheck[], plan: FilePlan, options: Ru
         steps = [...stepsOf(plan, options.fs, options.renderers), ...(options.extraSteps ?? [])];
       }
       const results: PipelineResult[] = [];
-      for (const file of batch) results.push(await runFile(file, steps!, plan.keepData));
+      for (const file of batch) results.push(detached(await runFile(file, steps!, plan.keepData)));
       return results;
     },
     onWorkerDeath: (file, reason) => ({

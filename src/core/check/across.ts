@@ -149,8 +149,10 @@ function checkOpenActions(meetings: readonly FileFacts[], report: Report): void 
 }
 
 function byMeeting(a: FileFacts, b: FileFacts): number {
+  // Days are YYYY-MM-DD (or empty): compared as plain text they sort by date, without the
+  // cost of a collation, a noticeable share of a cached run over thousands of files.
   return (
-    a.facts.lastDay.localeCompare(b.facts.lastDay) ||
+    (a.facts.lastDay < b.facts.lastDay ? -1 : a.facts.lastDay > b.facts.lastDay ? 1 : 0) ||
     (a.facts.number ?? 0) - (b.facts.number ?? 0) ||
     a.file.localeCompare(b.file)
   );
