@@ -40,7 +40,7 @@ export function loadCases(folder = DEV_SET) {
 // ---------------------------------------------------------------------------------------------
 // Comparing
 
-const HONORIFIC = /^(?:the\s+)/;
+const HONORIFIC = /^(?:the|its|their|our)\s+/;
 
 /** Text compared as a reader would: case, accents, punctuation, quotes and spacing do not count. */
 export function norm(text) {
@@ -62,6 +62,8 @@ const same = (expected, found) =>
   found !== undefined && alternatives(expected).some((one) => norm(one) === norm(found));
 
 const PLACEHOLDER = /\b(?:TODO|TBC|TBA|TBD)\b/;
+const GROUP_REFERENCE =
+  /^(?:we|members|ministers|delegates|leaders|directors|councillors|participants|partners|first ministers|chief officers|(?:the )?(?:group|council|committee|board|roundtable|forum|taskforce|network|panel|commission|alliance|partnership|assembly|cabinet|authority|association|trust|consortium|state council|meeting|executive|steering committee|national cabinet)|council)$/;
 
 /** What the draft states for a field: undefined when it is absent, a placeholder, or marked as one. */
 function stated(value, path, draft) {
@@ -256,10 +258,15 @@ export function scoreDraft(expected, draft) {
     if (wantOwners !== undefined) {
       const raw = found ? stated(found.owner, `actions.${index}.owner`, ctx) : undefined;
       const owners = raw === undefined ? undefined : (Array.isArray(raw) ? raw : [raw]).map(nameOf);
+      // An owner that is the group itself ("The Board", "Ministers", "We") may be written as the group's name.
+      const matches = (want, owner) =>
+        same(want, owner) ||
+        (alternatives(want).some((one) => GROUP_REFERENCE.test(norm(one)) || same(expected.short_name ?? [], one)) &&
+          (same(expected.group ?? [], owner) || same(group.name, owner)));
       const ok =
         owners !== undefined &&
         owners.length === wantOwners.length &&
-        wantOwners.every((want) => owners.some((owner) => same(want, owner)));
+        wantOwners.every((want) => owners.some((owner) => matches(want, owner)));
       if (ok) counts['action owners'].tp++;
       else {
         counts['action owners'].fn++;
@@ -362,11 +369,13 @@ export async function scoreAll({ only } = {}) {
     let crash;
     try {
       const bytes = readFileSync(testCase.path);
-      const result = await importSource(new Uint8Array(bytes), testCase.extension, {
+      const outcome = await importSource(new Uint8Array(bytes), testCase.extension, {
         sourceName: testCase.source,
         fallbackDate: '1900-01-01',
       });
-      draft = readDraft(result);
+      // An importer that refuses a source has flagged it as not a communiqué.
+      if (outcome.ok === false) draft = { data: undefined, text: '', placeholders: [], notCommunique: true };
+      else draft = readDraft(outcome.result ?? outcome);
     } catch (error) {
       crash = error instanceof Error ? error.message : String(error);
       draft = { data: undefined, text: '', placeholders: [], notCommunique: false };
@@ -417,6 +426,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       }
       process.stdout.write('\n');
     }
-    process.stdout.write(`${printTable(results)}\n`);
+    // `h…` documents were written after the importer was tuned on the rest, and never tuned on:
+    // their figures are the honest estimate of how it does on communiqués it has not seen.
+    const held = results.filter((result) => result.name.startsWith('h'));
+    const development = results.filter((result) => !result.name.startsWith('h'));
+    if (held.length > 0 && development.length > 0) {
+      process.stdout.write(`Development set\n${printTable(development)}\n\nHeld-out set\n${printTable(held)}\n`);
+    } else process.stdout.write(`${printTable(results)}\n`);
   }
 }

@@ -65,7 +65,6 @@ next_meeting: { date: 2021-09-15, place: Bunbury }
 The Forum met in Esperance.
 `;
 
-const TODAY = '2021-08-04';
 const forum = (extra: Record<string, string> = {}) =>
   project({
     'communique.config.json': JSON.stringify({ groups: [{ name: 'Regional Housing Board', short_name: 'RHB' }] }),

@@ -137,15 +137,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
 
   configOptions(program.command('import'))
-    .summary('turn old communiqués (plain text, Markdown or Word) into communiqué drafts')
+    .summary('turn old communiqués (text, Markdown, web pages, Word or PDF) into communiqué drafts')
     .description(
-      'Import .txt, .md and .docx communiqués (or folders of them) as drafts that pass validate at the draft stage.\n' +
-        'What the source does not say is left as a marked placeholder. Writes next to each source (or into --out),\n' +
-        'never over an existing file.',
+      'Import .txt, .md, .html, .docx and .pdf communiqués (or folders of them) as drafts that pass validate at the\n' +
+        'draft stage. What the source does not say is left as a marked placeholder. Each draft is named by new.path\n' +
+        '(communiques/{date}-{group}.md) or written into --out, and never over an existing file.',
     )
     .argument('<paths...>', 'files or folders to import')
     .option('-o, --out <folder>', 'write the drafts into this folder')
     .option('--dry-run', 'print the drafts instead of writing them')
+    .option('--force', 'import a source that does not read as a communiqué, or that already has front matter')
     .action(async (paths: string[], options) => {
       const { importCommand } = await import('../commands/import.js');
       exitCode = await importCommand(paths, options, io);

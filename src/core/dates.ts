@@ -181,3 +181,171 @@ export function unambiguousDate(text: string): string | undefined {
   }
   return only.start;
 }
+
+/**
+ * Dates in prose as `import` reads them, by chrono-node with the day before the month (as
+ * en-AU and en-GB write "3/4/2021"): weekdays, ordinals and "of" ("Tuesday the 3rd of
+ * March 2020"), `dd/mm/yyyy`, ranges within a month or across two ("30 November – 1
+ * December 2020", "30 November and 1 December"), and dates without a year, which take the
+ * year nearest a reference date from the same document — or are left out when there is
+ * none, rather than guessed.
+ */
+export interface ProseDates {
+  /** Every day or range of days written in `text`, in order. */
+  find(text: string, reference?: string): ProseDate[];
+  /** Months written with their year ("February 2022", "the June 2023 meeting"), as YYYY-MM. */
+  months(text: string): { month: string; index: number; text: string }[];
+}
+
+export interface ProseDate extends DateMention {
+  /** Whether the text gives the year, rather than the reference. */
+  yearStated: boolean;
+}
+
+export interface ChronoComponents {
+  get(component: 'year' | 'month' | 'day'): number | null;
+  isCertain(component: 'year' | 'month' | 'day'): boolean;
+}
+export interface ChronoResult {
+  index: number;
+  text: string;
+  start: ChronoComponents;
+  end?: ChronoComponents | null;
+}
+export interface ChronoParser {
+  parse(text: string, reference?: Date, options?: { forwardDate?: boolean }): ChronoResult[];
+}
+
+/** The parts of chrono-node used here, so that this module never loads it itself. */
+export interface ChronoModule<Configuration> {
+  Chrono: new (configuration: Configuration) => ChronoParser;
+  en: { configuration: { createConfiguration(strict: boolean, littleEndian: boolean): Configuration } };
+}
+
+/**
+ * Dates in prose, read by the chrono-node module the caller loaded (`import` loads it;
+ * `validate` never does, and uses `findDates`).
+ */
+export function proseDates<Configuration>(chrono: ChronoModule<Configuration>): ProseDates {
+  const parser = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
+  return { find: (text, reference) => findProseDates(parser, text, reference), months: findMonthMentions };
+}
+
+const dayOf = (components: ChronoComponents): string | undefined =>
+  isoDate(components.get('year') ?? 0, components.get('month') ?? 0, components.get('day') ?? 0);
+
+/** "18 and 19 November 2020", "3 & 4 June": two days of one month, which chrono reads as the second alone. */
+const TWO_DAYS = new RegExp(
+  `\\b${DAY}\\s*(?:and|&)\\s*${DAY}\\s+(?:of\\s+)?${MONTH_PATTERN}(?:,?\\s+(\\d{4}))?\\b`,
+  'gi',
+);
+/** "16, November 2022": a comma after the day, which chrono does not expect. */
+const DAY_COMMA = new RegExp(`\\b${DAY},\\s+${MONTH_PATTERN},?\\s+(\\d{4})\\b`, 'gi');
+
+function findProseDates(parser: ChronoParser, text: string, reference: string | undefined): ProseDate[] {
+  const ref = reference ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const found: ProseDate[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (start: number, end: number) => taken.some(([from, to]) => start < to && end > from);
+  const add = (mention: ProseDate) => {
+    if (overlaps(mention.index, mention.index + mention.text.length)) return;
+    found.push(mention);
+    taken.push([mention.index, mention.index + mention.text.length]);
+  };
+  const resolveYear = (stated: string | undefined, month: number, day: number) => {
+    if (stated) return Number(stated);
+    if (!reference) return undefined;
+    const year = Number(reference.slice(0, 4));
+    // The year that puts the day nearest the reference.
+    const candidates = [year - 1, year, year + 1].filter((candidate) => isoDate(candidate, month, day));
+    const distance = (candidate: number) =>
+      Math.abs(Date.UTC(candidate, month - 1, day) - Date.parse(`${reference}T00:00:00Z`));
+    return candidates.sort((a, b) => distance(a) - distance(b))[0];
+  };
+  for (const match of text.matchAll(TWO_DAYS)) {
+    const [whole, first, second, monthName, year] = match;
+    const month = monthNumber(monthName!);
+    const y = resolveYear(year, month, Number(first));
+    const start = y ? isoDate(y, month, Number(first)) : undefined;
+    const end = y ? isoDate(y, month, Number(second)) : undefined;
+    if (start && end && end > start)
+      add({ start, end, index: match.index, text: whole, yearStated: year !== undefined });
+  }
+  for (const match of text.matchAll(DAY_COMMA)) {
+    const start = isoDate(Number(match[3]), monthNumber(match[2]!), Number(match[1]));
+    if (start) add({ start, index: match.index, text: match[0], yearStated: true });
+  }
+  const results = parser.parse(text, ref, { forwardDate: false });
+  for (let at = 0; at < results.length; at++) {
+    const result = results[at]!;
+    if (!result.start.isCertain('day') || !result.start.isCertain('month')) continue;
+    let yearStated = result.start.isCertain('year');
+    let start = dayOf(result.start);
+    let end = result.end?.isCertain('day') ? dayOf(result.end) : undefined;
+    if (!yearStated && end && start && result.end?.isCertain('year')) {
+      // "30 November – 1 December 2020": the year is written once, at the end.
+      const year = Number(end.slice(0, 4));
+      const month = Number(start.slice(5, 7));
+      start = isoDate(month > Number(end.slice(5, 7)) ? year - 1 : year, month, Number(start.slice(8)));
+      yearStated = true;
+    }
+    if (!yearStated && !reference) {
+      // "30 November and 1 December 2022": the first day takes the year of the second.
+      const next = results[at + 1];
+      const between = next ? text.slice(result.index + result.text.length, next.index) : '';
+      if (!next || !/^\s*(?:and|&|to|-|–|—)\s*$/.test(between) || !next.start.isCertain('year')) continue;
+    }
+    let index = result.index;
+    let mentionText = result.text;
+    // "Communiqué 1 - 25 May 2021" numbers the communiqué; it is not a range of days.
+    if (end && NUMBERED.test(text.slice(0, result.index)) && /^\d{1,2}\s*[-–—]/.test(result.text)) {
+      const skip = result.text.search(/[-–—]/) + 1;
+      mentionText = result.text.slice(skip).trimStart();
+      index = result.index + result.text.length - mentionText.length;
+      start = end;
+      end = undefined;
+    }
+    const next = results[at + 1];
+    const between = next ? text.slice(result.index + result.text.length, next.index) : '';
+    if (!end && next && /^\s*(?:and|&|to|until|-|–|—)\s*$/.test(between) && next.start.isCertain('day')) {
+      // Two mentions joined by "and": a range over two months, the year stated once at its end.
+      const last = dayOf(next.start);
+      if (last && start && !yearStated && next.start.isCertain('year')) {
+        const year = Number(last.slice(0, 4));
+        const month = Number(start.slice(5, 7));
+        start = isoDate(month > Number(last.slice(5, 7)) ? year - 1 : year, month, Number(start.slice(8)));
+        yearStated = true;
+      }
+      if (start && last && last > start && daysBetween(start, last).length <= 14) {
+        mentionText = text.slice(index, next.index + next.text.length);
+        end = last;
+        at++;
+      }
+    }
+    if (!start) continue;
+    add({
+      start,
+      ...(end && end > start ? { end } : {}),
+      index,
+      text: mentionText.replace(/^(?:on|from|at)\s+/i, ''),
+      yearStated,
+    });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+const MONTH_MENTION = new RegExp(
+  `\\b(?:(early|mid|late)[-\\s]+)?${MONTH_PATTERN}(?:\\s+|\\s*,\\s*)(\\d{4})\\b|\\b(early|mid|late)[-\\s](\\d{4})\\b`,
+  'gi',
+);
+
+function findMonthMentions(text: string): { month: string; index: number; text: string }[] {
+  const found: { month: string; index: number; text: string }[] = [];
+  for (const match of text.matchAll(MONTH_MENTION)) {
+    if (!match[2]) continue;
+    const month = monthNumber(match[2]);
+    if (month > 0)
+      found.push({ month: `${match[3]}-${String(month).padStart(2, '0')}`, index: match.index, text: match[0] });
+  }
+  return found;
+}

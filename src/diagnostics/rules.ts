@@ -186,7 +186,33 @@ const catalogue = [
       id: 'import/unreadable',
       title: 'A source cannot be imported',
       severity: 'error',
-      hint: 'Import plain text (.txt), Markdown (.md) or Word (.docx) files.',
+      hint: 'Import plain text (.txt), Markdown (.md), web pages (.html), Word documents (.docx) or PDFs (.pdf).',
+    },
+    {
+      id: 'import/binary',
+      title:
+        'A source is not text or a format communique reads (an image, an old .doc, UTF-16 without its byte-order mark)',
+      severity: 'error',
+      hint: 'Save it as plain text (UTF-8), Markdown, a web page, a Word document (.docx) or a PDF, and import that.',
+    },
+    {
+      id: 'import/too-large',
+      title: 'A source is larger than any communiqué: over 2 MB of text, or a Word document that unzips to over 100 MB',
+      severity: 'error',
+      hint: 'Import the communiqué on its own, not the archive or document it is part of.',
+    },
+    {
+      id: 'import/not-a-communique',
+      title:
+        'A source does not read as a communiqué: no meeting that took place, or no decisions, actions or discussion',
+      severity: 'error',
+      hint: 'Import it anyway with --force if it is one.',
+    },
+    {
+      id: 'import/already-a-communique',
+      title: 'A source already has front matter: it is a communiqué, not one to import',
+      severity: 'error',
+      hint: 'Validate it with `communique validate`, or import it again with --force.',
     },
     {
       id: 'import/placeholder',

@@ -28,6 +28,19 @@ status: ("draft" | "review" | "approved" | "published")
  */
 lang?: string
 /**
+ * Where an imported communiqué came from: the file `communique import` read, and that file's SHA-256, so that the draft can be traced back to the very file it came from.
+ */
+source?: {
+/**
+ * The source file as it was named to `communique import`, e.g. `archive/2021-11-nlg.docx`.
+ */
+file: string
+/**
+ * The SHA-256 of the source file's bytes, as 64 lower-case hexadecimal digits.
+ */
+sha256: string
+}
+/**
  * The date the communiqué was (or will be) published, as YYYY-MM-DD.
  */
 published?: string

@@ -1,6 +1,6 @@
 /**
  * What the importer works on: a document as a list of blocks, whether it came from plain
- * text, Markdown or Word, and what it makes of them.
+ * text, Markdown, a web page, Word or a PDF, and what it makes of them.
  */
 import type { PhrasingContent } from 'mdast';
 
@@ -11,10 +11,15 @@ export type Block =
   | { kind: 'table-row'; cells: string[]; header: boolean };
 
 export interface ImportOptions {
-  /** The source's name, for messages and ids, e.g. `nlg-2021-11-16.txt`. */
+  /** The source's name, for messages, e.g. `nlg-2021-11-16.txt`. */
   sourceName: string;
-  /** Used only when the document states no meeting date at all (then flagged as a placeholder). */
-  fallbackDate: string;
+  /** Recorded in the draft's front matter as `source`: the file as named, and its SHA-256. */
+  source?: { file: string; sha256: string };
+  /**
+   * No longer used: a meeting date the source does not state is left as a placeholder,
+   * never taken from the file's date. Accepted so that older callers still compile.
+   */
+  fallbackDate?: string;
 }
 
 /** A field the source does not state, left marked in the draft: where it is, and what to do. */
@@ -38,4 +43,23 @@ export interface ImportResult {
   words: { source: number; kept: number };
   /** How a text source was decoded, when it was text. */
   encoding?: string;
+  /** What the source was read as. */
+  format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+  /** Whether the source reads as a communiqué at all, and if not, why not. */
+  verdict: { communique: boolean; score: number; missing: string[] };
+  /**
+   * Action owners written as the source gives them — neither an attendee nor the group — which
+   * `validate` knows only once they are among the configuration's `organisations`.
+   */
+  owners: string[];
+  /** The meeting's date (or first day) and the group, for naming the draft; undefined when the source has none. */
+  naming: { date?: string; group?: { name: string; short_name?: string }; number?: number };
 }
+
+/** Why a source was not imported at all. */
+export interface Refusal {
+  rule: 'import/binary' | 'import/too-large' | 'import/unreadable';
+  reason: string;
+}
+
+export type ImportOutcome = { ok: true; result: ImportResult } | ({ ok: false } & Refusal);

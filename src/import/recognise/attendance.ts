@@ -1,250 +1,330 @@
 /**
- * Who attended and who chaired: lists under labels ("Present:", "Apologies"), attendance
- * tables read by their columns, and people named in sentences ("chaired by …", "joined
- * by …", "attended by …").
+ * Who attended: lists under any attendance label ("Present:", "Apologies", "<Body> members
+ * attending:", "Officials in attendance:", "represented as follows:", "Participants" with a
+ * line per country), names in one paragraph with a shared role ("Directors A, B and C (via
+ * teleconference)"), attendance tables read by their columns, and people named in prose —
+ * guests and presenters introduced with their role ("heard from Prof X, Director of …", "X,
+ * Chief Executive of Y, presented …"). Classes of people ("Premiers and Chief Ministers took
+ * part") become the attendance note.
  */
-import type { Attendance, Attendee, AttendeeKind } from '../../core/model.js';
-import { normalise, slugify } from '../../core/text.js';
-import { ATTENDED } from '../../core/vocabulary.js';
+import type { Attendance, Attendee } from '../../core/model.js';
 import type { Block } from '../types.js';
-import type { Findings } from './findings.js';
-import { describeRole, parseName, parsePerson, type Person } from './people.js';
-import { blockWords, type Reading } from './reading.js';
+import { describeRole, nameWithRole, ORG_WORD, parseName, parsePerson, type Person } from './people.js';
+import type { How, Register } from './register.js';
+import { pattern } from './pattern.js';
 
-export interface FoundAttendance {
-  attendees: Attendee[];
-  chairs: string[];
-  attendanceNote?: string;
-}
+const CHAIR_ROLE = /^(?:co-?)?chair(?:person|man|woman)?$|^(?:independent |presiding )?chair$/i;
+const REMOTE =
+  /\b(?:via |by )?(?:teleconference|video ?conference|video ?link|phone|telephone|zoom|teams|online|remotely|virtually)\b/i;
+const PROXY =
+  /\b(?:deputising for|deputizing for|proxy for|on behalf of|standing in for|alternate for|in place of)\s+(.+?)\)?$/i;
 
-type How = { kind: AttendeeKind; attendance: Attendance };
-
-const LABELS: readonly [RegExp, How][] = [
-  [
-    /^(?:members\s+)?present|^attendees|^attendance|^members(?:\s+attending)?$|^participants/i,
-    { kind: 'member', attendance: 'present' },
-  ],
-  [/^(?:in attendance|also (?:present|in attendance)|observers?)/i, { kind: 'observer', attendance: 'present' }],
-  [/^secretariat/i, { kind: 'secretariat', attendance: 'present' }],
-  [/^guests?|^presenters?/i, { kind: 'guest', attendance: 'present' }],
-  [/^apolog(?:y|ies)/i, { kind: 'member', attendance: 'apology' }],
-  [/^absent/i, { kind: 'member', attendance: 'absent' }],
-];
-const LABEL_LINE =
-  /^((?:members\s+)?present|attendees|attendance|members(?:\s+attending|\s+present)?|participants|in attendance|also (?:present|in attendance)|observers?|secretariat|guests?|presenters?|apolog(?:y|ies)(?:\s+received)?|absent)\s*(?::|[-–—]\s|$)\s*(.*)$/i;
-const CHAIR_LINE = /^(co-?chairs?|chair(?:person)?)\s*:\s*(.+)$/i;
-const CHAIR_ROLE = /^(?:co-?)?chair(?:person)?$/i;
-const TITLED = /(?=(?:the\s+)?(?:The Hon|Hon|Mr|Mrs|Ms|Dr|Prof|Professor|Senator)\b)/;
-
-/** "Present", "Joined remotely", "Part of the meeting", "Apology", "Absent" as written in an attendance column. */
-function attendanceOf(text: string): Attendance | undefined {
-  const value = text.trim().toLowerCase();
-  if (/^apolog/.test(value)) return 'apology';
-  if (/^absent/.test(value)) return 'absent';
-  if (/remote|online|video|phone|virtual/.test(value)) return 'remote';
-  if (/part|partial|left|arrived/.test(value)) return 'partial';
-  if (/^present|^attended|^yes/.test(value)) return 'present';
+/** What a label says of the people under it, or undefined when it is no attendance label. */
+export function howOf(label: string): How | undefined {
+  const text = label.toLowerCase();
+  if (text.split(/\s+/).length > 8) return undefined;
+  if (/apolog/.test(text)) return { kind: 'member', attendance: 'apology' };
+  if (/\babsent\b|leave of absence|not present/.test(text)) return { kind: 'member', attendance: 'absent' };
+  if (/observer/.test(text)) return { kind: 'observer', attendance: 'present' };
+  if (/\bsecretariat\b/.test(text)) return { kind: 'secretariat', attendance: 'present' };
+  if (/presenter|speaker/.test(text)) return { kind: 'presenter', attendance: 'present' };
+  if (/guest|invitee|visitor/.test(text)) return { kind: 'guest', attendance: 'present' };
+  if (
+    pattern(
+      '',
+      String.raw`^(?:also\s+)?in attendance\b|also (?:present|attending|in attendance)|`,
+      String.raw`(?:officials|staff|officers|advisers|advisors)\b.*\b(?:attendance|present`,
+      '|attending)',
+    ).test(text)
+  )
+    return { kind: 'observer', attendance: 'present' };
+  if (
+    pattern(
+      '',
+      String.raw`\b(?:present|attending|attendance|attendees|attended|participants|members`,
+      '|directors|councillors|ministers|delegates|represented|representatives',
+      String.raw`|roll|membership)\b`,
+    ).test(text)
+  )
+    return { kind: 'member', attendance: 'present' };
   return undefined;
 }
 
-function labelled(text: string): { how: How; rest: string } | undefined {
-  const match = LABEL_LINE.exec(text.trim());
-  if (!match) return undefined;
-  const how = LABELS.find(([pattern]) => pattern.test(match[1]!))?.[1];
-  return how ? { how, rest: match[2]!.trim() } : undefined;
+const LABEL = /^\**([^:]{2,70}?)\**\s*(?::|\s[-–—]\s)\s*\**\s*(.*)$/;
+
+function labelled(block: Block): { how: How; rest: string } | undefined {
+  if (block.kind === 'table-row') return undefined;
+  const text = block.text.trim();
+  const match = LABEL.exec(text);
+  // "Present – A, B" takes a dash; "HCT Secretariat — Department of …" is a person's line, not a label.
+  const dashed = match !== null && !text.slice(match[1]!.length).trimStart().startsWith(':');
+  if (
+    match &&
+    !/[.!?]/.test(match[1]!) &&
+    (!dashed || /^(?:present|apologies|absent|in attendance|attendees|also present)$/i.test(match[1]!.trim()))
+  ) {
+    const how = howOf(match[1]!);
+    if (how) return { how, rest: match[2]!.trim() };
+  }
+  // A heading, or a line of its own: "Apologies", "Members attending".
+  if ((block.kind === 'heading' || text.split(/\s+/).length <= 5) && !/[.!?,]$/.test(text)) {
+    const how = howOf(text);
+    if (how && !/\b(?:meeting|communiqu)/i.test(text)) return { how, rest: '' };
+  }
+  return undefined;
 }
 
-/** "A, Chair; B" or "Mr A Smith, Chair, Dr B Jones, Department of Health": pieces that are not names belong to the name before. */
+/** Entries of a list written in a line: "A; B", "Directors A, B and C", "Mr A, Chair, Dr B, Dept of X". */
 export function entries(text: string): string[] {
-  if (text.includes(';')) {
-    return text
-      .split(';')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
-  }
+  if (text.includes(';'))
+    return text.split(';').flatMap((part) => {
+      const trimmed = part.trim().replace(/^and\s+/, '');
+      return /^(?:[A-Z][a-z]+\s+)?(?:Directors|Members|Councillors|Ministers|Trustees|Delegates|Commissioners|Crs)\s/.test(
+        trimmed,
+      ) || /\s(?:and|&)\s+(?:(?:The Hon|Hon|Mr|Mrs|Ms|Dr|Prof|Cr)\.?\s)/.test(trimmed)
+        ? sharedRole(trimmed)
+        : [trimmed];
+    });
+  return sharedRole(text);
+}
+
+/** "Directors Tom Harris, Priya Nair and Lucas Brennan (via teleconference)": each name with the role. */
+function sharedRole(text: string): string[] {
   const out: string[] = [];
-  for (const piece of text.split(/\s*,\s*|\s+and\s+(?=\p{Lu})/u).filter((part) => part !== '')) {
-    if (out.length > 0 && !parseName(piece.replace(/\s*\([^)]*\)$/, '')))
-      out[out.length - 1] = `${out.at(-1)}, ${piece}`;
-    else out.push(piece);
+  for (const piece of text.split(/\s*,\s*|\s+(?:and|&)\s+(?=\p{Lu})/u).filter((part) => part.trim() !== '')) {
+    const bare = piece
+      .replace(/[.;]$/, '')
+      .replace(/\s*\([^)]*\)$/, '')
+      .replace(/^and\s+/, '')
+      .replace(/\s+of\s+\p{Lu}[\p{L} ]*$/u, '');
+    if (out.length > 0 && !nameWithRole(bare)) out[out.length - 1] = `${out.at(-1)}, ${piece}`;
+    else out.push(piece.replace(/^and\s+/, ''));
+  }
+  const lead =
+    /^((?:[A-Z][a-z]+\s+)?(?:Directors|Members|Councillors|Ministers|Trustees|Delegates|Commissioners|Crs))\s+/.exec(
+      out[0] ?? '',
+    );
+  if (lead && out.length > 1) {
+    const role = lead[1]!.replace(/Crs$/, 'Cr').replace(/s$/, '');
+    for (let index = 1; index < out.length; index++)
+      if (parseName(out[index]!.replace(/\s*\(.*$/, ''))) out[index] = `${role} ${out[index]}`;
   }
   return out;
 }
 
-/** The people found so far, each once, with ids made from their names. */
-class Register {
-  readonly attendees: Attendee[] = [];
-  readonly chairs: string[] = [];
-
-  add(person: Person, how: How): Attendee {
-    const existing = this.attendees.find((attendee) => normalise(attendee.name) === normalise(person.name));
-    if (existing) {
-      for (const key of ['honorific', 'post_nominals', 'role', 'organisation'] as const) {
-        if (existing[key] === undefined && person[key] !== undefined) existing[key] = person[key];
-      }
-      return existing;
+/** An entry of a list: a person (or two), or an organisation's seat; false when it reads like a sentence. */
+export function addEntry(register: Register, entry: string, how: How, represents?: string): boolean {
+  let text = entry.trim().replace(/^[-–•·]\s*/, '');
+  if (/^\[?\s*redacted\s*\]?$/i.test(text)) return true;
+  // "Name — role, organisation; representing …; joined remotely", as our plain text writes a row.
+  const described = /^(.+?)\s+—\s+(.+)$/.exec(text);
+  if (described)
+    return addTableRow(register, [described[1]!, described[2]!], { name: 0, role: [1], attendance: -1 }, how);
+  // "Landcare Victoria: Jo Pratt and Martin Gale".
+  const org = /^([^:]{3,60}):\s+(.+)$/.exec(text);
+  if (
+    org &&
+    entries(org[2]!).every((one) => parsePerson(one)) &&
+    !entries(org[1]!).every((one) => parsePerson(one)?.honorific)
+  ) {
+    return entries(org[2]!)
+      .map((one) => addEntry(register, `${one}, ${org[1]}`, how, represents))
+      .some(Boolean);
+  }
+  // "Ms Alice Morgan and Mr Jack Siddiqui, Community Housing Industry Association".
+  const pair = /^(.+?)\s+and\s+(.+?)(,\s*.+)?$/.exec(text);
+  if (pair && parsePerson(pair[1]!) && parsePerson(pair[2]!)) {
+    addEntry(register, `${pair[1]}${pair[3] ?? ''}`, how, represents);
+    return addEntry(register, `${pair[2]}${pair[3] ?? ''}`, how, represents);
+  }
+  const proxy = PROXY.exec(text);
+  if (proxy) text = text.slice(0, proxy.index).replace(/[\s,(]+$/, '');
+  const remote = REMOTE.test(text.replace(/^[^(]*/, '')) || /\bjoined remotely\b/i.test(text);
+  if (remote) text = text.replace(/\s*\((?:via |by )?[^)]*\)$/, '').replace(/;\s*joined remotely$/, '');
+  const person = parsePerson(text);
+  const attendance: Attendance = remote && how.attendance === 'present' ? 'remote' : how.attendance;
+  if (person) {
+    if (represents) person.represents ??= represents;
+    const kind = how.kind !== 'member' && /secretariat/i.test(text) ? 'secretariat' : how.kind;
+    const attendee = register.add(person, { kind, attendance });
+    if (attendance === 'remote') attendee.attendance = 'remote';
+    if (CHAIR_ROLE.test(person.role ?? '') && how.attendance !== 'apology' && how.attendance !== 'absent')
+      register.chair(attendee.id);
+    if (proxy) {
+      const principal = parsePerson(proxy[1]!) ?? { name: proxy[1]!.replace(/[.)]$/, '') };
+      register.proxyFor(attendee, principal);
     }
-    const base = slugify(person.name) || 'attendee';
-    let id = base;
-    for (let suffix = 2; this.attendees.some((attendee) => attendee.id === id); suffix++) id = `${base}-${suffix}`;
-    const attendee: Attendee = { id, ...person, ...how };
-    this.attendees.push(attendee);
-    return attendee;
-  }
-
-  /** Someone listed with the role "Chair" or "Co-chair" chaired the meeting, if they were there. */
-  noteChair(attendee: Attendee): void {
-    if (CHAIR_ROLE.test(attendee.role ?? '') && ATTENDED.has(attendee.attendance ?? 'present')) this.chair(attendee.id);
-  }
-
-  chair(id: string): void {
-    if (!this.chairs.includes(id)) this.chairs.push(id);
-  }
-
-  /** An entry of a list: a person, or an organisation's seat; false when it reads like a sentence. */
-  addEntry(entry: string, how: How): boolean {
-    const person = parsePerson(entry);
-    const kind = how.kind !== 'member' && /secretariat/i.test(entry) ? 'secretariat' : how.kind;
-    if (person) {
-      this.noteChair(this.add(person, { ...how, kind }));
-      return true;
-    }
-    const name = entry.trim().replace(/[.;]$/, '');
-    if (!/^\p{Lu}/u.test(name) || /[.!?]/.test(name) || name.split(/\s+/).length > 8) return false;
-    this.add({ name }, { ...how, kind });
     return true;
   }
+  const kindInParens = /\s*\((observer|guest|presenter|secretariat|proxy)\)$/i.exec(text);
+  const name = text.replace(/\s*\([^)]*\)$/, '').replace(/[.;]$/, '');
+  if (!/^\p{Lu}/u.test(name) || /[.!?]/.test(name) || name.split(/\s+/).length > 8) return false;
+  // A seat at the table is an organisation, not any line under a label.
+  if (!ORG_WORD.test(name) && !kindInParens && !/\b(?:representative|delegate|nominee|member for)\b/i.test(name))
+    return false;
+  const kind = kindInParens
+    ? (kindInParens[1]!.toLowerCase() as How['kind'])
+    : how.kind !== 'member' && /secretariat/i.test(name)
+      ? 'secretariat'
+      : how.kind;
+  register.add({ name }, { ...how, kind });
+  return true;
 }
 
 interface Columns {
   name: number;
-  role: number;
+  role: number[];
   attendance: number;
 }
 
 function columnsOf(block: Extract<Block, { kind: 'table-row' }>): Columns | undefined {
-  if (!block.header || !block.cells.some((cell) => /^name$/i.test(cell.trim()))) return undefined;
+  const name = block.cells.findIndex((cell) => /^(?:name|member|attendee|participant)s?$/i.test(cell.trim()));
+  if (name === -1 || (!block.header && !block.cells.some((cell) => /role|organi[sz]ation|attendance/i.test(cell))))
+    return undefined;
   return {
-    name: block.cells.findIndex((cell) => /^name$/i.test(cell.trim())),
-    role: block.cells.findIndex((cell) => /role|organi[sz]ation|position|title/i.test(cell)),
-    attendance: block.cells.findIndex((cell) => /attendance|attended/i.test(cell)),
+    name,
+    role: block.cells.flatMap((cell, index) =>
+      /role|organi[sz]ation|position|title|representing/i.test(cell) ? [index] : [],
+    ),
+    attendance: block.cells.findIndex((cell) => /attendance|attended|present/i.test(cell)),
   };
+}
+
+/** "Present", "Joined remotely", "Present by phone", "Apology", "Absent", as written in an attendance column. */
+function attendanceOf(text: string): Attendance | undefined {
+  const value = text.trim().toLowerCase();
+  if (/^apolog/.test(value)) return 'apology';
+  if (/^absent|^no$/.test(value)) return 'absent';
+  if (/remote|online|video|phone|virtual|teleconference/.test(value)) return 'remote';
+  if (/part|partial|left|arrived/.test(value)) return 'partial';
+  if (/^present|^attended|^yes|^in person/.test(value)) return 'present';
+  return undefined;
 }
 
 function addTableRow(register: Register, cells: readonly string[], at: Columns, how: How | undefined): boolean {
   const nameCell = cells[at.name]?.trim() ?? '';
   if (nameCell === '') return false;
   const person: Person = parsePerson(nameCell) ?? { name: nameCell };
-  // "Director General, Department of Communities; representing …": the part before any `;`.
-  const roleCell = (cells[at.role] ?? '').split(';')[0]!.replace(/\s*\(proxy for [^)]*\)/i, '');
-  for (const part of roleCell.split(/\s*,\s*/)) if (part) describeRole(part, person);
-  const attendance = attendanceOf(cells[at.attendance] ?? '') ?? how?.attendance ?? 'present';
-  register.noteChair(register.add(person, { kind: how?.kind ?? 'member', attendance }));
+  let remote = false;
+  let kind = how?.kind ?? 'member';
+  let partial = false;
+  for (const index of at.role) {
+    const cell = cells[index] ?? '';
+    if (REMOTE.test(cell)) remote = true;
+    // "Director-General, Department of Communities; representing …": the part before any `;`.
+    const [role = '', ...more] = cell.replace(/\s*\((?:proxy for|online|by phone|via [^)]*)[^)]*\)/gi, '').split(';');
+    if (!/^\s*(?:representing|proxy for|joined|for part)\b/i.test(role))
+      for (const part of role.split(/\s*,\s*/)) if (part) describeRole(part, person);
+    for (const part of [role, ...more].map((one) => one.trim())) {
+      const representing = /^representing\s+(.+)$/i.exec(part);
+      if (representing) person.represents ??= representing[1]!.trim();
+      if (/^(?:guest|observer|presenter|secretariat)$/i.test(part)) kind = part.toLowerCase() as typeof kind;
+      if (/^for part of the meeting$/i.test(part)) partial = true;
+    }
+  }
+  const stated = attendanceOf(cells[at.attendance] ?? '');
+  const attendance = stated ?? (partial ? 'partial' : remote ? 'remote' : (how?.attendance ?? 'present'));
+  const attendee = register.add(person, { kind, attendance });
+  if (stated || remote || partial) attendee.attendance = attendance;
+  if (CHAIR_ROLE.test(person.role ?? '') && attendance !== 'apology') register.chair(attendee.id);
+  const proxy = /(?:\(|;\s*)proxy for ([^);]+)\)?/i.exec(cells.join(' '));
+  if (proxy) register.proxyFor(attendee, parsePerson(proxy[1]!) ?? { name: proxy[1]! });
   return true;
 }
 
-export function recogniseAttendance(reading: Reading, findings: Findings): FoundAttendance {
-  const register = new Register();
-  readLists(reading.bodyBlocks, register);
-  const attendanceNote = readSentences(reading.sentences, register);
-  for (const block of reading.bodyBlocks) {
-    const chair = block.kind !== 'table-row' ? CHAIR_LINE.exec(block.text) : null;
-    if (!chair) continue;
-    const role = /co/i.test(chair[1]!) ? 'Co-chair' : 'Chair';
-    for (const entry of entries(chair[2]!)) {
-      const person = parsePerson(entry);
-      if (person) register.chair(register.add({ role, ...person }, { kind: 'member', attendance: 'present' }).id);
-    }
-  }
-  // A chair is at the meeting, whatever list they were found in.
-  for (const id of register.chairs) register.attendees.find((attendee) => attendee.id === id)!.attendance = 'present';
-
-  if (register.chairs.length > 0) findings.fill('meeting.chair');
-  else {
-    findings.notes.push('TODO: the source does not name the chair; add them as an attendee and set meeting.chair');
-    findings.leave(
-      ['meeting', 'chair'],
-      'The source does not name who chaired the meeting: add the chair as an attendee and set meeting.chair',
-    );
-  }
-  if (register.attendees.length > 0) findings.fill('attendees');
-  if (attendanceNote) findings.fill('attendance_note');
-  const found: FoundAttendance = { attendees: register.attendees, chairs: register.chairs };
-  if (attendanceNote) found.attendanceNote = attendanceNote;
-  else if (register.attendees.length === 0) {
-    found.attendanceNote = 'TBC: who attended (the source names nobody)';
-    findings.leave(
-      ['attendance_note'],
-      'The source does not say who attended: list the attendees, or describe attendance in attendance_note',
-    );
-  }
-  return found;
-}
-
-/** Labelled lists, list items under a label, and attendance tables. */
-function readLists(blocks: readonly Block[], register: Register): void {
+/** Labelled lists, list items and lines under a label, and attendance tables. */
+export function readLists(blocks: readonly Block[], register: Register): void {
   let columns: Columns | undefined;
   let current: How | undefined;
+  let represents: string | undefined;
+  let last: Attendee | undefined;
+  const count = () => register.attendees.length;
   for (const block of blocks) {
-    const text = blockWords(block);
-    const label = block.kind === 'table-row' ? undefined : labelled(text);
-    if (label && (block.kind === 'heading' || text.includes(':') || label.rest === '')) {
+    const label = labelled(block);
+    if (label) {
       current = label.how;
-      if (label.rest) for (const entry of entries(label.rest)) register.addEntry(entry, label.how);
+      represents = undefined;
+      if (label.rest) for (const entry of entries(label.rest)) addEntry(register, entry, label.how);
       continue;
     }
-    if (current && block.kind === 'list-item' && register.addEntry(block.text, current)) continue;
     if (block.kind === 'table-row') {
-      // An attendance table: its header names the columns, rows are people.
       const header = columnsOf(block);
       if (header) {
         columns = header;
         continue;
       }
+      // A row across the table that says who the rows under it are: "Present", "Apologies".
+      const filled = [...new Set(block.cells.map((cell) => cell.trim()).filter(Boolean))];
+      const groupRow = filled.length === 1 ? howOf(filled[0]!) : undefined;
+      if (groupRow && filled[0]!.split(/\s+/).length <= 4) {
+        current = groupRow;
+        continue;
+      }
       if (columns && addTableRow(register, block.cells, columns, current)) continue;
-      if (current && register.addEntry(block.cells.join(', '), current)) continue;
-    } else columns = undefined;
-    if (
-      current &&
-      block.kind === 'paragraph' &&
-      parsePerson(block.text) &&
-      block.text.length < 120 &&
-      !/[.!?]$/.test(block.text)
-    ) {
-      register.addEntry(block.text, current);
+      if (current && addEntry(register, block.cells.filter(Boolean).join(', '), current)) continue;
+      current = undefined;
       continue;
+    }
+    columns = undefined;
+    if (!current) continue;
+    if (block.kind === 'heading') {
+      current = undefined;
+      continue;
+    }
+    const text = block.text.trim();
+    const next = blocks[blocks.indexOf(block) + 1];
+    // "Fiji" above "Hon. X, Minister of …": whom the people under it represent.
+    if (
+      /^\p{Lu}[\p{L}'’ .-]{1,40}$/u.test(text) &&
+      text.split(/\s+/).length <= 4 &&
+      !parsePerson(text)?.honorific &&
+      next !== undefined &&
+      next.kind !== 'table-row' &&
+      (parsePerson(next.text)?.honorific !== undefined || /,/.test(next.text)) &&
+      !/,/.test(text)
+    ) {
+      represents = text;
+      continue;
+    }
+    if (block.kind === 'list-item' && addEntry(register, text, current, represents)) continue;
+    if (
+      block.kind !== 'list-item' &&
+      text.length < 160 &&
+      !/[.!?]$/.test(text.replace(/\b(?:Dr|Mr|Ms|Mrs|Prof|Hon|Cr)\.$/, ''))
+    ) {
+      if (parsePerson(text) || entries(text).some((entry) => parsePerson(entry))) {
+        const before = count();
+        for (const entry of entries(text)) addEntry(register, entry, current, represents);
+        last = count() > before ? register.attendees.at(-1) : last;
+        continue;
+      }
+      // A line of its own under the person above: their role and organisation.
+      const previous = blocks[blocks.indexOf(block) - 1];
+      if (
+        last &&
+        previous &&
+        previous.kind !== 'table-row' &&
+        parsePerson(previous.text)?.name === last.name &&
+        text.split(/\s+/).length <= 12
+      ) {
+        const person: Person = { name: last.name };
+        for (const part of text.split(/\s*,\s*/)) describeRole(part, person);
+        for (const key of ['role', 'organisation', 'represents'] as const)
+          if (person[key] && !last[key]) last[key] = person[key];
+        if (CHAIR_ROLE.test(person.role ?? '') && current.attendance !== 'apology') register.chair(last.id);
+        continue;
+      }
+      // "Fiji", "Cook Islands": a line naming whom the people under it represent.
+      if (/^\p{Lu}[\p{L}'’ .-]{1,40}$/u.test(text) && text.split(/\s+/).length <= 4) {
+        represents = text;
+        continue;
+      }
     }
     current = undefined;
   }
 }
 
-/** People named in sentences; the attendance in words when they cannot all be named. */
-function readSentences(sentences: readonly string[], register: Register): string | undefined {
-  let attendanceNote: string | undefined;
-  for (const sentence of sentences) {
-    const joined = /\b(?:was|were) (?:also )?joined by\s+(.+?)\.?$/.exec(sentence);
-    if (joined) {
-      for (const entry of joined[1]!.split(new RegExp(`,?\\s+and\\s+${TITLED.source}`))) {
-        const person = parsePerson(entry);
-        if (person) register.add(person, { kind: 'guest', attendance: 'present' });
-      }
-    }
-    const chaired = /\b(co-?)?chaired by\s+(.+?)\.?$/i.exec(sentence);
-    if (chaired && !/\bis\s+(?:co-?)?chaired\b/i.test(sentence)) {
-      const names = chaired[1] ? chaired[2]!.split(/,?\s+and\s+(?=(?:the\s+)?\p{Lu})/u) : [chaired[2]!];
-      for (const entry of names) {
-        const person = parsePerson(entry);
-        const role = chaired[1] ? 'Co-chair' : 'Chair';
-        if (person) register.chair(register.add({ role, ...person }, { kind: 'member', attendance: 'present' }).id);
-      }
-    }
-    const attended = /\b(?:was|were) attended by\s+(.+?)\.?$/.exec(sentence);
-    if (attended) {
-      const people = entries(attended[1]!).map(parsePerson);
-      if (people.length > 0 && people.every((person) => person !== undefined)) {
-        for (const person of people) register.add(person!, { kind: 'member', attendance: 'present' });
-      } else attendanceNote ??= `Attended by ${attended[1]}.`;
-    }
-  }
-  return attendanceNote;
+/** Whether a block of the body is part of the attendance (so it is not read for decisions). */
+export function isAttendanceBlock(block: Block): boolean {
+  return labelled(block) !== undefined;
 }

@@ -12,18 +12,38 @@ import { visit } from 'unist-util-visit';
 import type { Block } from '../types.js';
 
 const reader = unified().use(remarkParse).use(remarkGfm);
+const LABELLED_LINE = /^\p{Lu}[\p{L} ]{1,30}:\s*\S/u;
 
 export function markdownToBlocks(text: string): Block[] {
-  const tree = reader.runSync(reader.parse(text)) as Root;
+  return mdastToBlocks(reader.runSync(reader.parse(withoutFrontMatter(text))) as Root);
+}
+
+/** A Markdown syntax tree (read from Markdown, or made from a web page) as blocks. */
+export function mdastToBlocks(tree: Root): Block[] {
   const blocks: Block[] = [];
   for (const node of tree.children) readNode(node, blocks);
   return blocks;
 }
 
+/** A communiqué imported again (asked for with --force) is read without its front matter. */
+function withoutFrontMatter(text: string): string {
+  const match = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
 function readNode(node: RootContent, blocks: Block[]): void {
   if (node.type === 'heading') blocks.push({ kind: 'heading', level: node.depth, ...content(node.children) });
-  else if (node.type === 'paragraph') blocks.push({ kind: 'paragraph', ...content(node.children) });
-  else if (node.type === 'list') readList(node, 0, blocks);
+  else if (node.type === 'paragraph') {
+    // "**Date:** 9 May\n**Location:** Online": a block of labelled facts, one to a line.
+    const lines = mdastToString(node).split('\n');
+    if (
+      lines.length > 1 &&
+      (lines.every((line) => LABELLED_LINE.test(line.trim())) ||
+        (blocks.length < 4 && lines.every((line) => line.split(/\s+/).length <= 12 && !/[.!?]$/.test(line.trim()))))
+    )
+      for (const line of lines) blocks.push({ kind: 'paragraph', text: line.trim() });
+    else blocks.push({ kind: 'paragraph', ...content(node.children) });
+  } else if (node.type === 'list') readList(node, 0, blocks);
   else if (node.type === 'table') {
     node.children.forEach((row, index) => {
       blocks.push({

@@ -1,4 +1,6 @@
 import type { Block } from '../types.js';
+import { isEndMarker, Stripped, stripArtefactLines } from './artefacts.js';
+import { pattern } from '../recognise/pattern.js';
 
 /**
  * Plain text (an exported Word file, an email, a web page copied out) or Markdown, already
@@ -9,7 +11,6 @@ import type { Block } from '../types.js';
 const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
 const BROKEN_REFERENCE = /Error! (?:Bookmark not defined|Reference source not found)\.?/g;
 const PAGE_NUMBER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—])$/i;
-const END_MARKER = /^(?:end\.?|ends\.?|[-–—]+\s*ends?\s*[-–—]+|#{2,}|\*{3}\s*ends?\s*\*{3})$/i;
 /** An end marker left at the end of the last paragraph, as in a communiqué flattened to one line. */
 const TRAILING_END_MARKER = /(?<=[.!?”’"])\s+(End\.|ENDS\.?|[-–—]+\s*ENDS\s*[-–—]+)$/;
 
@@ -20,6 +21,14 @@ const NUMBERED = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(?([a-z])\)|\(([ivx]{1,5})\))
 const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const MD_TABLE_SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
+/** A date on a line of its own, under a title: "12 March 2021", "Friday 24 February 2023". */
+const DATE_LINE = pattern(
+  'i',
+  String.raw`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd`,
+  String.raw`|th)?(?:\s*(?:[-–]|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?[a-z]{3,9}\.?,?\s+\d{4}$`,
+);
+/** "Group:", "Due: 30 June", "Owners: A and B": a labelled fact, a line of its own. */
+const LABEL_START = /^\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+){0,2}:\s/u;
 const SENTENCE_END = /[.!?:;…]["”’')\]]*$/;
 const CONNECTORS = new Set(['AND', 'OF', 'THE', 'FOR', 'ON', 'IN', 'TO', '&', 'A', 'AN', '–', '-']);
 
@@ -31,6 +40,7 @@ interface Counters {
   formFeeds: number;
   trailing: number;
   endMarker?: string;
+  artefacts: Stripped;
 }
 
 interface PreviousItem {
@@ -55,9 +65,10 @@ export function textToBlocks(text: string): { blocks: Block[]; stripped: string[
     nbsp: 0,
     formFeeds: 0,
     trailing: 0,
+    artefacts: new Stripped(),
   };
-  const rawLines = clean(text, counters);
-  const lines = trimEnd(rawLines.map(classify), counters);
+  const rawLines = stripArtefactLines(clean(text, counters), counters.artefacts);
+  const lines = trimEnd(setextHeadings(rawLines.map(classify), rawLines), counters);
   // Dropping lone page numbers can leave two halves of one paragraph apart; they are
   // joined again below like any other hard-wrapped paragraph.
   const wrapped = looksHardWrapped(lines);
@@ -89,6 +100,26 @@ function clean(text: string, counters: Counters): string[] {
     if (trimmed.length !== line.length && trimmed.length > 0) counters.trailing++;
     return trimmed;
   });
+}
+
+/** "Attendance" over "----------", a title over "=====": headings underlined, as plain text writes them. */
+function setextHeadings(lines: Line[], raw: readonly string[]): Line[] {
+  const out: Line[] = [];
+  lines.forEach((line, index) => {
+    const previous = out.at(-1);
+    const underline = /^\s*(=+|-+)\s*$/.exec(raw[index] ?? '');
+    if (underline && underline[1]!.length >= 3 && previous?.kind === 'text' && lines[index - 1]?.kind === 'text') {
+      out[out.length - 1] = {
+        kind: 'heading',
+        text: previous.text,
+        level: underline[1]!.startsWith('=') ? 1 : 2,
+        explicit: true,
+      };
+      return;
+    }
+    out.push(line);
+  });
+  return out;
 }
 
 function classify(raw: string): Line {
@@ -163,7 +194,7 @@ function trimEnd(lines: Line[], counters: Counters): Line[] {
     const line = out[index]!;
     if (line.kind === 'blank') continue;
     const text = lineText(line);
-    if (text !== undefined && END_MARKER.test(text.trim())) {
+    if (text !== undefined && isEndMarker(text)) {
       counters.endMarker = text.trim();
       return out.slice(0, index);
     }
@@ -205,8 +236,12 @@ function looksHardWrapped(lines: Line[]): boolean {
 }
 
 /** "Present: …", "Chair: …": labelled lines that read as a list of people, not as headings. */
-const LABEL =
-  /^(?:present|apologies|in attendance|attendees|attendance|also present|absent|co-?chairs?|chair(?:person)?|actions?|observers?|guests?|secretariat|members(?: present)?)\s*:\s*\S/i;
+const LABEL = pattern(
+  'i',
+  '^(?:present|apologies|in attendance|attendees|attendance|also present|absent',
+  '|co-?chairs?|chair(?:person)?|actions?|observers?|guests?|secretariat|members',
+  String.raw`(?: present)?)\s*:\s*\S`,
+);
 
 function isHeadingCandidate(text: string): boolean {
   if (text.length > 100 || text.split(/\s+/).length > 14 || LABEL.test(text)) return false;
@@ -305,7 +340,8 @@ function toBlocks(lines: Line[], wrapped: boolean): Block[] {
       previous.kind !== 'blank' &&
       last !== undefined &&
       (last.kind === 'paragraph' || last.kind === 'list-item') &&
-      ((!SENTENCE_END.test(last.text) && /^[\p{Ll}\d(]/u.test(text)) ||
+      !(LABEL_START.test(text) && line.indent === 0) &&
+      ((!SENTENCE_END.test(last.text) && /^[\p{Ll}\d(]/u.test(text) && !DATE_LINE.test(text)) ||
         (wrapped && (last.kind === 'paragraph' || line.indent > 0)));
     if (joinsPrevious) {
       last.text = `${last.text} ${text}`;
@@ -319,7 +355,8 @@ function toBlocks(lines: Line[], wrapped: boolean): Block[] {
         following.kind === 'row' ||
         (following.kind === 'text' && !isHeadingCandidate(following.text)));
     const gap = lines[index + 1]?.kind === 'blank';
-    const continues = !gap && following?.kind === 'text' && /^[\p{Ll}\d(]/u.test(following.text);
+    const continues =
+      !gap && following?.kind === 'text' && /^[\p{Ll}\d(]/u.test(following.text) && !DATE_LINE.test(following.text);
     if (
       isHeadingCandidate(text) &&
       !continues &&
@@ -396,6 +433,7 @@ function describe(counters: Counters): string[] {
   if (counters.brokenReferences) stripped.push(`broken cross-references (${counters.brokenReferences})`);
   if (counters.pageNumbers) stripped.push(`page numbers (${counters.pageNumbers})`);
   if (counters.endMarker) stripped.push(`end marker "${counters.endMarker}"`);
+  stripped.push(...counters.artefacts.describe());
   if (counters.formFeeds) stripped.push(`form feeds (${counters.formFeeds})`);
   if (counters.nbsp) stripped.push(`non-breaking spaces normalised (${counters.nbsp})`);
   if (counters.trailing)
