@@ -917,3 +917,30 @@ describe('every fixture', () => {
     expectWordsKept(source, result, data, body);
   });
 });
+
+describe('counting the words kept', () => {
+  it('counts only the moved words as out of order when the title gathers words from below a dateline', async () => {
+    const { importText: read } = await import('../src/import/import.js');
+    const source = [
+      'HARBOUR SAFETY FORUM',
+      'Port Lincoln, South Australia',
+      '4 May 2021',
+      'OUTCOMES STATEMENT',
+      'The Harbour Safety Forum met in Port Lincoln on 4 May 2021.',
+      'Outcomes',
+      'The Forum endorsed the mooring plan.',
+    ].join('\n');
+    const outcome = read(source, { sourceName: 'harbour.txt' });
+    expect(outcome.text).toContain('\ntitle: HARBOUR SAFETY FORUM OUTCOMES STATEMENT\n');
+    // Only the two words the title took from below the dateline are out of order; before, the
+    // count jumped to the later "Outcomes" heading and lost everything between (10 of 31).
+    expect(outcome.words).toEqual({ source: 31, kept: 29 });
+  });
+
+  it('counts, in order, the words both texts share', async () => {
+    const { keptInOrder } = await import('../src/import/fidelity.js');
+    expect(keptInOrder(['a', 'b', 'c', 'd', 'e'], ['a', 'd', 'b', 'c', 'e'])).toBe(4);
+    expect(keptInOrder(['a', 'b', 'c'], ['c', 'b', 'a'])).toBe(1);
+    expect(keptInOrder(['a', 'b'], [])).toBe(0);
+  });
+});

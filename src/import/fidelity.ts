@@ -4,6 +4,7 @@
  * back as Markdown and counted as a reader sees it.
  */
 import type { Root } from 'mdast';
+import { diffArrays } from 'diff';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -20,18 +21,24 @@ export function wordsOf(text: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** How many of `source`'s words appear in `target` in the same order (greedy: earliest match). */
+/**
+ * How many of `source`'s words appear in `target` in the same order: the longest common
+ * subsequence, by a Myers diff. A greedy earliest match is not enough — when the title gathers
+ * words from lower down ("OUTCOMES STATEMENT" under a dateline), it jumps to a later "outcomes"
+ * and counts everything in between as lost. On a source so changed that the diff would take
+ * too long, the greedy count is the fallback.
+ */
 export function keptInOrder(source: readonly string[], target: readonly string[]): number {
+  const changes = diffArrays(source as string[], target as string[], { maxEditLength: 20_000 });
+  if (!changes) return greedyKept(source, target);
+  return changes.reduce((kept, change) => (change.added || change.removed ? kept : kept + change.count), 0);
+}
+
+function greedyKept(source: readonly string[], target: readonly string[]): number {
   let at = 0;
   let kept = 0;
   for (const word of source) {
-    let found = -1;
-    for (let index = at; index < target.length; index++) {
-      if (target[index] === word) {
-        found = index;
-        break;
-      }
-    }
+    const found = target.indexOf(word, at);
     if (found !== -1) {
       kept++;
       at = found + 1;
