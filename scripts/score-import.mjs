@@ -371,7 +371,6 @@ export async function scoreAll({ only } = {}) {
       const bytes = readFileSync(testCase.path);
       const outcome = await importSource(new Uint8Array(bytes), testCase.extension, {
         sourceName: testCase.source,
-        fallbackDate: '1900-01-01',
       });
       // An importer that refuses a source has flagged it as not a communiqué.
       if (outcome.ok === false) draft = { data: undefined, text: '', placeholders: [], notCommunique: true };

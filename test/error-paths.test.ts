@@ -325,7 +325,7 @@ describe('regressions', () => {
       'Members agreed to survey young people across the shire before the winter school holidays.',
       '',
     ].join('\n');
-    const result = importText(source, { sourceName: 'rysc-2020.txt', fallbackDate: '2024-01-01' });
+    const result = importText(source, { sourceName: 'rysc-2020.txt' });
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(result.text)?.[1] ?? '';
     const meeting = (parse(yaml) as { meeting: Record<string, unknown> }).meeting;
     expect(meeting.start).toBe('2020-11-30');

@@ -15,11 +15,6 @@ export interface ImportOptions {
   sourceName: string;
   /** Recorded in the draft's front matter as `source`: the file as named, and its SHA-256. */
   source?: { file: string; sha256: string };
-  /**
-   * No longer used: a meeting date the source does not state is left as a placeholder,
-   * never taken from the file's date. Accepted so that older callers still compile.
-   */
-  fallbackDate?: string;
 }
 
 /** A field the source does not state, left marked in the draft: where it is, and what to do. */
