@@ -220,3 +220,65 @@ describe('a closed pipe', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('images, checked by validate as render checks them', () => {
+  const body = [
+    '',
+    '![The map](map.png)',
+    '',
+    '![Linked](link.png)',
+    '',
+    '![By reference][secret]',
+    '',
+    '![Broken](%E0%A4%A)',
+    '',
+    '![As a URL](file://localhost/etc/passwd)',
+    '',
+    '![Climbing](../outside.png)',
+    '',
+    '![Remote](https://example.org/map.png)',
+    '',
+    '[secret]: /etc/passwd',
+    '',
+  ].join('\n');
+  const lineOf = (text: string) => (VALID_DRAFT + body).split('\n').findIndex((line) => line.startsWith(text)) + 1;
+
+  it('reports each image that cannot be used at its line, and passes the rest', async () => {
+    const cwd = project({ 'doc.md': VALID_DRAFT + body, 'map.png': PNG, '../outside.png': PNG });
+    symlinkSync('../outside.png', join(cwd, 'link.png'));
+    const result = await runCli(['validate', 'doc.md', '--format', 'github'], cwd);
+    expect(result.code).toBe(1);
+    const outside = (line: number, end: number, what: string) =>
+      `::error file=doc.md,line=${line},col=1,endLine=${line},endColumn=${end},title=render/image-outside-project::` +
+      `The image \`${what}\` is outside the project%0AKeep images inside the project folder and refer to them with a relative path.`;
+    const hint =
+      '%0ARefer to the image by a path relative to the communiqué (complete any %25 escape, as in %2520), or by an https:// address.';
+    const address = (line: number, end: number, what: string) =>
+      `::error file=doc.md,line=${line},col=1,endLine=${line},endColumn=${end},title=render/image-address::` +
+      `The image address \`${what}${hint}`;
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual([
+      outside(lineOf('![Linked]'), 20, 'link.png'),
+      outside(lineOf('![By reference]'), 24, '/etc/passwd'),
+      address(lineOf('![Broken]'), 20, '%25E0%25A4%25A` has a `%25` escape that is not one'),
+      address(
+        lineOf('![As a URL]'),
+        41,
+        'file://localhost/etc/passwd` is a `file:` URL, which could name any file on the computer',
+      ),
+      outside(lineOf('![Climbing]'), 28, '../outside.png'),
+    ]);
+  });
+
+  it('never takes the answer from the cache: the files an image names can change while the communiqué does not', async () => {
+    const cwd = project({ 'doc.md': `${VALID_DRAFT}\n![Linked](link.png)\n`, 'map.png': PNG, '../outside.png': PNG });
+    symlinkSync('../outside.png', join(cwd, 'link.png'));
+    const first = await runCli(['validate', 'doc.md', '--cache'], cwd);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('The image `link.png` is outside the project  render/image-outside-project');
+    fs.unlinkSync(join(cwd, 'link.png'));
+    symlinkSync('map.png', join(cwd, 'link.png'));
+    const second = await runCli(['validate', 'doc.md', '--cache'], cwd);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('link.png');
+  });
+});

@@ -73,6 +73,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
     policy: { report: 'all' },
     keepData: false,
     collectFacts: cached || files.value.length > 1,
+    images: { projectRoot: settings.value.projectRoot },
   };
   const cache = cached ? openCache(io, plan, settings.value.projectRoot, options.cacheLocation) : undefined;
   const checkAll = async (): Promise<PipelineResult[]> => {

@@ -133,11 +133,13 @@ export class ResultCache {
   }
 
   /**
-   * Keep a checked file's result, unless it is not one to trust again (unread, or communique
-   * failed on it); `signature` is the file's from before it was read.
+   * Keep a checked file's result, unless it is not one to trust again (unread, communique
+   * failed on it, or it depends on other files: the images it names); `signature` is the
+   * file's from before it was read.
    */
   remember(file: FileToCheck, result: PipelineResult, signature: string | undefined): void {
-    if (!result.contentHash || result.messages.some((message) => message.ruleId === 'internal/error')) return;
+    if (!result.contentHash || result.readsOtherFiles) return;
+    if (result.messages.some((message) => message.ruleId === 'internal/error')) return;
     const entry: CacheEntry = { hash: result.contentHash, messages: result.messages };
     if (result.lines) entry.lines = result.lines;
     if (result.facts) entry.facts = result.facts;

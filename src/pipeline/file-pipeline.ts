@@ -36,6 +36,8 @@ export interface FileState {
   skipped?: string;
   /** The hash of the bytes read, when the plan asks for it: what a cached result is keyed by. */
   contentHash?: string;
+  /** The result depends on files besides this one (the images it names): never cached. */
+  readsOtherFiles?: boolean;
 }
 
 export type Step = (state: FileState) => void | Promise<void>;
@@ -49,6 +51,7 @@ export interface PipelineResult extends FileResult {
   facts?: CommuniqueFacts;
   skipped?: string;
   contentHash?: string;
+  readsOtherFiles?: boolean;
 }
 
 /** Run one file through the steps; `keepData` hands back the checked front matter. */
@@ -79,5 +82,6 @@ function resultOf(state: FileState, keepData: boolean): PipelineResult {
   if (state.facts) result.facts = state.facts;
   if (state.skipped) result.skipped = state.skipped;
   if (state.contentHash) result.contentHash = state.contentHash;
+  if (state.readsOtherFiles) result.readsOtherFiles = true;
   return result;
 }

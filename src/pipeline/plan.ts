@@ -26,6 +26,8 @@ export interface FilePlan {
   /** Hand back a hash of each file's bytes, for the cache: of the bytes checked, not of a later read. */
   hashContent?: boolean;
   render?: RenderPlan;
+  /** Check the images each body names against the files, as `render` will (validate; render checks its own). */
+  images?: { projectRoot: string };
 }
 
 export interface RenderPlan {
@@ -55,6 +57,15 @@ export function stepsOf(plan: FilePlan, fs: FileSystem, renderers: readonly Rend
   const steps = [readStep(fs, plan.maxBytes)];
   if (plan.hashContent) steps.push(hashStep);
   steps.push(parseStep(plan.maxBytes), checkStep(plan.check, plan.policy, plan.collectFacts));
+  const images = plan.images;
+  if (images) {
+    let step: Step | undefined;
+    steps.push(async (state) => {
+      if (state.fatal || !state.parsed?.body?.includes('![')) return;
+      step ??= (await import('./steps/images.js')).imagesStep(fs, images.projectRoot);
+      await step(state);
+    });
+  }
   const render = plan.render;
   if (render) {
     let step: Step | undefined;

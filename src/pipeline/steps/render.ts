@@ -1,11 +1,11 @@
-import { dirname, relative, resolve, sep } from 'node:path';
-import { projectRootOf } from '../../config/discover.js';
+import { relative, sep } from 'node:path';
 import { makeDiagnostic } from '../../diagnostics/make.js';
-import { localImagePath, loadLocalImage } from '../../io/images.js';
+import { loadLocalImage } from '../../io/images.js';
 import type { FileSystem } from '../../io/io.js';
 import type { LabelOverrides } from '../../render/labels/index.js';
 import { type Renderer, TemplateError } from '../../render/renderers.js';
 import type { Step } from '../file-pipeline.js';
+import { checkImages } from './images.js';
 
 export interface RenderSettings {
   includeInternal: boolean;
@@ -33,44 +33,17 @@ export interface RenderSettings {
  */
 export function renderStep(fs: FileSystem, renderers: readonly Renderer[], settings: RenderSettings): Step {
   return async (state) => {
-    const [{ parseBody }, { images, imagePath, isRemote, withReferencesResolved }, { buildViewModel }] =
-      await Promise.all([
-        import('../../render/body.js'),
-        import('../../render/images.js'),
-        import('../../render/view-model.js'),
-      ]);
+    const [{ parseBody }, { withReferencesResolved }, { buildViewModel }] = await Promise.all([
+      import('../../render/body.js'),
+      import('../../render/images.js'),
+      import('../../render/view-model.js'),
+    ]);
     const parsed = state.parsed!;
     // The check step refuses a file whose front matter did not pass the schema.
     const communique = state.communique!;
     const tree = withReferencesResolved(parseBody(parsed.body!));
-    const folder = dirname(resolve(state.file.path));
-    // A file from outside the project being run in belongs to the project around it.
-    const inside = !relative(settings.projectRoot, folder).startsWith('..');
-    const projectRoot = inside ? settings.projectRoot : projectRootOf(fs, folder);
-    const allowed = new Map<string, string>();
-    for (const image of images(tree)) {
-      if (isRemote(image.url) || allowed.has(image.url)) continue;
-      const start = (image.position?.start.offset ?? 0) + parsed.bodyOffset;
-      const end = (image.position?.end.offset ?? 0) + parsed.bodyOffset;
-      const span = parsed.source!.span(start, end);
-      const path = imagePath(image.url);
-      if (!path.ok) {
-        const why =
-          path.reason === 'file-url'
-            ? 'is a `file:` URL, which could name any file on the computer'
-            : 'has a `%` escape that is not one';
-        state.messages.push(makeDiagnostic('render/image-address', `The image address \`${image.url}\` ${why}`, span));
-        continue;
-      }
-      const local = localImagePath(fs, path.path, folder, projectRoot);
-      if (local) {
-        allowed.set(image.url, local);
-        continue;
-      }
-      state.messages.push(
-        makeDiagnostic('render/image-outside-project', `The image \`${image.url}\` is outside the project`, span),
-      );
-    }
+    const { problems, allowed } = await checkImages(fs, tree, parsed, state.file.path, settings.projectRoot);
+    state.messages.push(...problems);
     if (state.messages.length > 0) {
       state.fatal = true;
       return;
