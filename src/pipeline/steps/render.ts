@@ -1,5 +1,4 @@
 import { relative, sep } from 'node:path';
-import { makeDiagnostic } from '../../diagnostics/make.js';
 import { loadLocalImage } from '../../io/images.js';
 import type { FileSystem } from '../../io/io.js';
 import type { LabelOverrides } from '../../render/labels/index.js';
