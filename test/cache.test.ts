@@ -58,8 +58,7 @@ The Forum met online.
 `;
 }
 
-const OWNER_HINT =
-  "Use an attendee id or an attendee's organisation, or list the organisation under `organisations` in communique.config.json.";
+const CHAIR_HINT = 'Use the id of an attendee (`michelle-andrews`), or add `michelle-andrew` to `attendees`.';
 const FIRST = meeting('tcf-2026-02-10', '2026-02-10', 1).replace(
   'status: draft\n',
   'status: approved\napproval:\n  by: Forum chair\n  date: 2026-02-10\n',
@@ -100,11 +99,11 @@ describe('validate --cache', () => {
     expect(plain).toEqual({
       code: 1,
       stdout:
-        'b.md:19:12  error    Action `ACT-1` is owned by `dss`, who is not among the attendees or known organisations  action/owner-unknown\n' +
-        '  18 |     text: Circulate the Terms of Reference.\n' +
-        '> 19 |     owner: dss\n' +
-        '     |            ^^^\n' +
-        `  hint: ${OWNER_HINT}\n` +
+        'b.md:11:10  error    The chair `michelle-andrew` is not among the attendees  meeting/chair-unknown\n' +
+        '  10 |   place: Perth\n' +
+        '> 11 |   chair: michelle-andrew\n' +
+        '     |          ^^^^^^^^^^^^^^^\n' +
+        `  hint: ${CHAIR_HINT}\n` +
         '\n' +
         'c.md:28:16  warning  The body says "met virtually", but `meeting.mode` is `in-person`  body/mode-mismatch\n' +
         '  27 |\n' +
@@ -134,14 +133,14 @@ describe('validate --cache', () => {
         file: 'a.md',
         messages: [
           {
-            ruleId: 'action/owner-unknown',
+            ruleId: 'meeting/chair-unknown',
             severity: 'error',
-            message: 'Action `ACT-1` is owned by `dss`, who is not among the attendees or known organisations',
-            hint: OWNER_HINT,
-            line: 19,
-            column: 12,
-            endLine: 19,
-            endColumn: 15,
+            message: 'The chair `michelle-andrew` is not among the attendees',
+            hint: CHAIR_HINT,
+            line: 11,
+            column: 10,
+            endLine: 11,
+            endColumn: 25,
           },
         ],
       },
@@ -283,7 +282,7 @@ describe('validate --cache', () => {
     const plain = await runCli(['validate', 'a.md'], cwd);
     await runCli(['validate', 'a.md', '--cache'], cwd);
     const cache = readFileSync(join(cwd, DEFAULT_CACHE), 'utf8');
-    writeFileSync(join(cwd, DEFAULT_CACHE), cache.replace('"ruleId":"action/owner-unknown"', '"ruleId":17'));
+    writeFileSync(join(cwd, DEFAULT_CACHE), cache.replace('"ruleId":"meeting/chair-unknown"', '"ruleId":17'));
     expect(await runCli(['validate', 'a.md', '--cache'], cwd)).toEqual(plain);
   });
 

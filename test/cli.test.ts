@@ -6,11 +6,11 @@ import { project, runCli } from './support/io.js';
 
 const repo = resolve(import.meta.dirname, '..');
 
-const ERROR_REPORT = `error.md:19:12  error    Action \`ACT-1\` is owned by \`dss\`, who is not among the attendees or known organisations  action/owner-unknown
-  18 |     text: Circulate the Terms of Reference.
-> 19 |     owner: dss
-     |            ^^^
-  hint: Use an attendee id or an attendee's organisation, or list the organisation under \`organisations\` in communique.config.json.
+const ERROR_REPORT = `error.md:11:10  error    The chair \`michelle-andrew\` is not among the attendees  meeting/chair-unknown
+  10 |   place: Perth
+> 11 |   chair: michelle-andrew
+     |          ^^^^^^^^^^^^^^^
+  hint: Use the id of an attendee (\`michelle-andrews\`), or add \`michelle-andrew\` to \`attendees\`.
 `;
 
 const WARNING_REPORT = `warn.md:28:16  warning  The body says "met virtually", but \`meeting.mode\` is \`in-person\`  body/mode-mismatch
@@ -62,14 +62,14 @@ describe('communique validate', () => {
         file: './notes/error.md',
         messages: [
           {
-            ruleId: 'action/owner-unknown',
+            ruleId: 'meeting/chair-unknown',
             severity: 'error',
-            message: 'Action `ACT-1` is owned by `dss`, who is not among the attendees or known organisations',
-            hint: "Use an attendee id or an attendee's organisation, or list the organisation under `organisations` in communique.config.json.",
-            line: 19,
-            column: 12,
-            endLine: 19,
-            endColumn: 15,
+            message: 'The chair `michelle-andrew` is not among the attendees',
+            hint: 'Use the id of an attendee (`michelle-andrews`), or add `michelle-andrew` to `attendees`.',
+            line: 11,
+            column: 10,
+            endLine: 11,
+            endColumn: 25,
           },
         ],
       },
@@ -85,20 +85,19 @@ describe('communique validate', () => {
       cwd,
     );
     expect(result.stdout).toBe(
-      '::error file=error.md,line=19,col=12,endLine=19,endColumn=15,title=action/owner-unknown::' +
-        "Action `ACT-1` is owned by `dss`, who is not among the attendees or known organisations%0AUse an attendee id or an attendee's organisation, " +
-        'or list the organisation under `organisations` in communique.config.json.\n',
+      '::error file=error.md,line=11,col=10,endLine=11,endColumn=25,title=meeting/chair-unknown::' +
+        'The chair `michelle-andrew` is not among the attendees%0AUse the id of an attendee (`michelle-andrews`), or add `michelle-andrew` to `attendees`.\n',
     );
     const sarif = JSON.parse(readFileSync(join(cwd, 'reports/out.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results).toHaveLength(1);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'error.md', uriBaseId: '%SRCROOT%' },
-      region: { startLine: 19, startColumn: 12, endLine: 19, endColumn: 15 },
+      region: { startLine: 11, startColumn: 10, endLine: 11, endColumn: 25 },
     });
     const junit = readFileSync(join(cwd, 'reports/junit.xml'), 'utf8');
     expect(junit).toContain('<testcase classname="communique.validate" name="error.md">');
-    expect(junit).toContain('19:12 error Action `ACT-1` is owned by `dss`');
+    expect(junit).toContain('11:10 error The chair `michelle-andrew` is not among the attendees');
     expect(result.code).toBe(1);
   });
 
@@ -257,8 +256,8 @@ describe('configuration', () => {
 
   it('is ignored with --no-config and chosen with --config', async () => {
     const cwd = project({
-      'communique.config.json': JSON.stringify({ rules: { 'action/owner-unknown': 'off' } }),
-      'other.json': JSON.stringify({ rules: { 'action/owner-unknown': 'warning' } }),
+      'communique.config.json': JSON.stringify({ rules: { 'meeting/chair-unknown': 'off' } }),
+      'other.json': JSON.stringify({ rules: { 'meeting/chair-unknown': 'warning' } }),
       'error.md': WITH_ERROR,
     });
     expect((await runCli(['validate', 'error.md'], cwd)).code).toBe(0);

@@ -231,6 +231,9 @@ export const contentRules = [
       title: 'An action owner is neither an attendee nor a known organisation',
       severity: 'error',
       hint: "Use an attendee id, an attendee's organisation, or add the organisation to `organisations` in communique.config.json.",
+      // A draft (an import above all) may name an owner as the minutes wrote it, before the
+      // organisation is added to the configuration: a warning until approval.
+      stageDependent: true,
     },
     {
       id: 'action/due-format',

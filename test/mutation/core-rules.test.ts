@@ -229,7 +229,7 @@ describe('meeting dates', () => {
 describe('actions', () => {
   it('suggests the attendee an unknown owner was likely meant to be', () => {
     expect(said(edit(DRAFT, 'owner: tom-reyes', 'owner: tom-reyse'))).toEqual([
-      '25:12-25:21 action/owner-unknown error: Action `ACT-1` is owned by `tom-reyse`, who is not among the attendees or known organisations | ' +
+      '25:12-25:21 action/owner-unknown warning: Action `ACT-1` is owned by `tom-reyse`, who is not among the attendees or known organisations | ' +
         'Did you mean the attendee `tom-reyes`?',
     ]);
   });
@@ -238,7 +238,7 @@ describe('actions', () => {
     expect(
       said(edit(DRAFT, 'owner: tom-reyes', 'owner: [Harbour Board, CWF, "reef  trust", Coastal waters forum]')),
     ).toEqual([
-      '25:13-25:26 action/owner-unknown error: Action `ACT-1` is owned by `Harbour Board`, who is not among the attendees or known organisations | ' +
+      '25:13-25:26 action/owner-unknown warning: Action `ACT-1` is owned by `Harbour Board`, who is not among the attendees or known organisations | ' +
         "Use an attendee id or an attendee's organisation, or list the organisation under `organisations` in communique.config.json.",
     ]);
     expect(
@@ -249,7 +249,7 @@ describe('actions', () => {
   it('names an action without an id by its place in the list', () => {
     const noId = edit(edit(DRAFT, '  - id: ACT-1\n    text:', '  - text:'), 'owner: tom-reyes', 'owner: nobody');
     expect(said(noId).filter((line) => line.includes('action/'))).toEqual([
-      expect.stringContaining('action/owner-unknown error: Action `1` is owned by `nobody`'),
+      expect.stringContaining('action/owner-unknown warning: Action `1` is owned by `nobody`'),
     ]);
   });
 

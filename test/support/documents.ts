@@ -28,11 +28,11 @@ The Roundtable endorsed its Terms of Reference.
 `;
 
 /**
- * The draft with one error: an action owner nobody knows (line 19, columns 12-15). It is
- * the Roundtable's next meeting, so checked beside the draft it is not a second
- * communiqué for one date.
+ * The draft with one error: a chair who is not among the attendees (line 11, columns
+ * 10-25). It is the Roundtable's next meeting, so checked beside the draft it is not a
+ * second communiqué for one date.
  */
-export const WITH_ERROR = VALID_DRAFT.replace('owner: Department of Communities', 'owner: dss').replace(
+export const WITH_ERROR = VALID_DRAFT.replace('chair: michelle-andrews', 'chair: michelle-andrew').replace(
   'date: 2021-05-05',
   'date: 2021-06-02',
 );
