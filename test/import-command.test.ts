@@ -403,3 +403,31 @@ function zip(entries: { name: string; data: Buffer; claimed?: number }[]): Buffe
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
+
+describe('the development set, imported as an archive', () => {
+  it('gives drafts that all pass validate at the draft stage, checked together, and refuses what is not a communiqué', async () => {
+    const dev = join(repo, 'test/import-dev');
+    const files: Record<string, Uint8Array> = {};
+    for (const name of readdirSync(dev).filter((name) => !name.endsWith('.expected.yaml')))
+      files[`archive/${name}`] = readFileSync(join(dev, name));
+    const cwd = project(files);
+    const imported = await runCli(['import', 'archive', '--out', 'drafts'], cwd);
+    expect(imported.code).toBe(1);
+    const refused = [...imported.stderr.matchAll(/^communique: not importing archive\/([^:]+):/gm)].map(
+      (match) => match[1],
+    );
+    // The documents whose expected fields say they are not communiqués, and the set's own README.
+    const notCommuniques = readdirSync(dev)
+      .filter((name) => name.endsWith('.expected.yaml'))
+      .filter((name) => readFileSync(join(dev, name), 'utf8').startsWith('communique: false'))
+      .map((name) =>
+        readdirSync(dev).find((source) => source.startsWith(name.replace('.expected.yaml', '.')) && source !== name),
+      );
+    expect(refused.sort()).toEqual([...notCommuniques, 'README.md'].sort());
+    const drafts = readdirSync(join(cwd, 'drafts'));
+    expect(drafts.length).toBe(Object.keys(files).length - refused.length);
+    const validated = await runCli(['validate', 'drafts', '--quiet'], cwd);
+    expect(validated.stdout).toBe(`✔ ${drafts.length} files checked, no problems\n`);
+    expect(validated.code).toBe(0);
+  }, 120_000);
+});
