@@ -739,11 +739,33 @@ describe('text structure', () => {
     const markers = ['·', '•', '⚬', '▪', '-', '*', 'o', '1)', '1.', '(a)'];
     for (const marker of markers) {
       const { blocks } = textToBlocks(`Intro line:\n${marker} one thing\n${marker} another thing\n`);
+      // The number a digit marker gives is kept, so that a list that goes on after a paragraph keeps its numbers.
+      const number = /\d/.test(marker) ? { number: 1 } : {};
       expect(blocks.slice(1), marker).toEqual([
-        { kind: 'list-item', text: 'one thing', ordered: /\d|a/.test(marker), depth: 0 },
-        { kind: 'list-item', text: 'another thing', ordered: /\d|a/.test(marker), depth: 0 },
+        { kind: 'list-item', text: 'one thing', ordered: /\d|a/.test(marker), depth: 0, ...number },
+        { kind: 'list-item', text: 'another thing', ordered: /\d|a/.test(marker), depth: 0, ...number },
       ]);
     }
+  });
+
+  it('keeps the numbers of a numbered list that goes on after paragraphs', () => {
+    const result = importText(
+      [
+        'Harbour Users Group',
+        '',
+        'The Harbour Users Group met in Eden on 3 March 2025.',
+        '',
+        '1. Moorings',
+        'Members endorsed the mooring plan.',
+        '',
+        '2. Dredging',
+        'Members noted the dredging schedule.',
+        '',
+      ].join('\n'),
+      { sourceName: 'harbour.txt' },
+    );
+    expect(result.text).toContain('\n1. Moorings\n');
+    expect(result.text).toContain('\n2. Dredging\n');
   });
 
   it('splits a communiqué flattened to one line at its headings and its end', () => {
@@ -942,5 +964,64 @@ describe('counting the words kept', () => {
     expect(keptInOrder(['a', 'b', 'c', 'd', 'e'], ['a', 'd', 'b', 'c', 'e'])).toBe(4);
     expect(keptInOrder(['a', 'b', 'c'], ['c', 'b', 'a'])).toBe(1);
     expect(keptInOrder(['a', 'b'], [])).toBe(0);
+  });
+});
+
+describe('shapes found by importing communiqués written after the development set', () => {
+  const meetingOf = (lines: string[]) => {
+    const result = importText(lines.join('\n'), { sourceName: 'probe.txt' });
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(result.text)![1]!;
+    // biome-ignore lint/suspicious/noExplicitAny: the draft's front matter, read back to compare
+    return { result, data: parse(yaml) as Record<string, any> };
+  };
+
+  it('takes the year of a date written without one from the document, never from "within four weeks"', () => {
+    const { data } = meetingOf([
+      'Statement from the Outback Roads Group',
+      '',
+      'The Outback Roads Group met in Cobar on 21 February. Members discussed flood repairs.',
+      '',
+      'Councils will send damage estimates to the secretariat within four weeks.',
+      '',
+      'Published 24 February 2025.',
+    ]);
+    expect(data.meeting.date).toBe('2025-02-21');
+    expect(data.actions[0]).toMatchObject({ owner: 'Councils', due: 'within four weeks' });
+  });
+
+  it('reads a dated "meeting of" line over decisions and actions as a meeting that took place; one member on the phone makes it hybrid', () => {
+    const { result, data } = meetingOf([
+      'Westside Tenants Committee',
+      'Summary – meeting of 11 November 2024',
+      '',
+      'Members in attendance: Amir Said (chair); Carla Ruiz; Ray Dunn (via phone).',
+      '',
+      'It was agreed that the Committee write to the housing provider about heaters.',
+      'ACTION: Chair to draft the letter by 25 November.',
+    ]);
+    expect(result.verdict.communique).toBe(true);
+    expect(data.meeting).toMatchObject({ date: '2024-11-11', mode: 'hybrid', chair: 'amir-said' });
+    expect(data.actions[0]).toMatchObject({ owner: 'amir-said', due: '2024-11-25' });
+  });
+
+  it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
+    const { data } = meetingOf([
+      'Coastal Biosecurity Ministers Dialogue',
+      '',
+      'Ministers met in Hobart on 2 June 2025. The meeting was co-chaired by the Hon. Sarah Kealy, Minister for Fisheries, and Senator the Hon. Mark Eller, Minister for Agriculture.',
+      '',
+      'Ministers welcomed the surveillance report.',
+      'Officials were tasked with preparing a joint response plan for the next Dialogue.',
+      'The Secretariat is to circulate the report to members by 30 June 2025.',
+      'The next meeting will be held on 9 October 2025 in Launceston.',
+    ]);
+    expect(data.meeting.chair).toEqual(['sarah-kealy', 'mark-eller']);
+    expect(data.attendees[1]).toMatchObject({
+      honorific: 'Senator the Hon',
+      name: 'Mark Eller',
+      role: 'Minister for Agriculture',
+    });
+    expect(data.actions.map((action: { owner: string }) => action.owner)).toEqual(['Officials', 'Secretariat']);
+    expect(data.next_meeting).toEqual({ date: '2025-10-09', mode: 'in-person', place: 'Launceston' });
   });
 });

@@ -239,6 +239,8 @@ const TWO_DAYS = new RegExp(
   `\\b${DAY}\\s*(?:and|&)\\s*${DAY}\\s+(?:of\\s+)?${MONTH_PATTERN}(?:,?\\s+(\\d{4}))?\\b`,
   'gi',
 );
+/** A month by name, or a day in figures ("3/4/2021", "2021-04-03"): what a written day has. */
+const WRITTEN_DAY = new RegExp(`\\b${MONTH_PATTERN}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'i');
 /** "16, November 2022": a comma after the day, which chrono does not expect. */
 const DAY_COMMA = new RegExp(`\\b${DAY},\\s+${MONTH_PATTERN},?\\s+(\\d{4})\\b`, 'gi');
 
@@ -279,6 +281,8 @@ function findProseDates(parser: ChronoParser, text: string, reference: string | 
   for (let at = 0; at < results.length; at++) {
     const result = results[at]!;
     if (!result.start.isCertain('day') || !result.start.isCertain('month')) continue;
+    // A day counted from the reference ("within four weeks", "in two days") is not a day written.
+    if (!WRITTEN_DAY.test(result.text)) continue;
     let yearStated = result.start.isCertain('year');
     let start = dayOf(result.start);
     let end = result.end?.isCertain('day') ? dayOf(result.end) : undefined;

@@ -44,6 +44,8 @@ export function bodyTree(blocks: readonly Block[]): Root {
       let list = lists[depth];
       if (!list) {
         list = { type: 'list', ordered: block.ordered, spread: false, children: [] };
+        // "2. Heating" after a paragraph goes on from 2, as the source numbered it.
+        if (block.ordered && block.number !== undefined && block.number !== 1) list.start = block.number;
         if (depth === 0) children.push(list);
         else lastItem(lists[depth - 1]!).children.push(list);
         lists[depth] = list;

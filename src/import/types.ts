@@ -7,7 +7,7 @@ import type { PhrasingContent } from 'mdast';
 export type Block =
   | { kind: 'heading'; text: string; level: number; inline?: PhrasingContent[] }
   | { kind: 'paragraph'; text: string; inline?: PhrasingContent[] }
-  | { kind: 'list-item'; text: string; ordered: boolean; depth: number; inline?: PhrasingContent[] }
+  | { kind: 'list-item'; text: string; ordered: boolean; depth: number; inline?: PhrasingContent[]; number?: number }
   | { kind: 'table-row'; cells: string[]; header: boolean };
 
 export interface ImportOptions {

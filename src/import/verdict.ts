@@ -66,6 +66,17 @@ export function judge(
           reading.datesIn(block.text).length > 0,
       ) ||
     reading.fields.some((field) => /^(?:date|meeting date|held|date of meeting|when)$/.test(field.label)) ||
+    // "Minutes summary – meeting of 11 November 2024" over its decisions or actions: a record of a meeting.
+    (found.agreements.length + found.actions.length > 0 &&
+      reading.blocks
+        .slice(0, reading.headerEnd + 1)
+        .some(
+          (block) =>
+            block.kind !== 'table-row' &&
+            /\bmeeting\b/i.test(block.text) &&
+            !/\b(?:notice|agenda|next)\b/i.test(block.text) &&
+            reading.datesIn(block.text).length > 0,
+        )) ||
     found.structured;
   const discussion = prose.filter((sentence) => DISCUSSED.test(sentence.text)).length;
   let score = 0;

@@ -155,6 +155,17 @@ export function taskOf(sentence: string, group: FoundGroup = {}): Task | undefin
     String.raw`|a\b|an\b)(\p{Ll}+)\b(.*)$`,
   ).exec(text);
   if (asked && isAgent(asked[1]!)) return { owner: clean(asked[1]!), rest: `${asked[2]}${asked[3]}` };
+  // "Officials were tasked with preparing …": the passive, the owner first.
+  const taskedWith =
+    /^(.+?)\s+(?:was|were|has been|have been)\s+(?:also\s+)?(?:tasked|charged)\s+with\s+(\p{Ll}+ing)\b(.*)$/u.exec(
+      text,
+    );
+  if (taskedWith && isAgent(taskedWith[1]!))
+    return { owner: clean(taskedWith[1]!), rest: `${taskedWith[2]}${taskedWith[3]}` };
+  // "The Executive Officer is to circulate …": an instruction, when what follows is a task.
+  const isTo = /^(.+?)\s+(?:is|are)\s+(?:also\s+)?to\s+(\p{Ll}+)\b(.*)$/u.exec(text);
+  if (isTo && isAgent(isTo[1]!) && ACTION_VERB.test(isTo[2]!))
+    return { owner: clean(isTo[1]!), rest: `${isTo[2]}${isTo[3]}` };
   const tasked = /\b(?:tasked|charged)\s+(.+?)\s+with\s+(\p{Ll}+ing)\b(.*)$/u.exec(text);
   if (tasked && tasked[1]!.split(/\s+/).length <= 9)
     return { owner: clean(tasked[1]!), rest: `${tasked[2]}${tasked[3]}` };

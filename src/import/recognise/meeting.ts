@@ -107,10 +107,11 @@ export function recogniseMeeting(reading: Reading, findings: Findings): FoundMee
     );
   const place = placeOf(reading, about, where, held?.value);
   const inPerson = hybrid || IN_PERSON.test(meetingText) || place !== undefined;
+  // Some joining remotely says others were in the room: hybrid, even where the room is not named.
   const mode =
-    hybrid || (inPerson && (remote || virtual))
+    hybrid || (inPerson && (remote || virtual)) || (remote && !virtual)
       ? 'hybrid'
-      : virtual || (remote && !inPerson)
+      : virtual
         ? 'virtual'
         : inPerson
           ? 'in-person'

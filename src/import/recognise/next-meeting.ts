@@ -106,6 +106,10 @@ function placeIn(text: string): string | undefined {
     /\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:,?\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]+)*)/u.exec(withoutDates) ??
     /^[^,]*\d{4},\s*(\p{Lu}[\p{L}'’ .-]+?)\.?$/u.exec(text.trim());
   if (!where || NOT_A_PLACE.test(where[1]!)) return undefined;
-  const place = where[1]!.replace(/,\s*$/, '').trim();
+  // The sentence's full stop is not part of the place; an abbreviation's is ("Port St.").
+  const place = where[1]!
+    .replace(/,\s*$/, '')
+    .trim()
+    .replace(/(?<!\b(?:St|Mt|Ft|Pt))\.$/, '');
   return /\p{Ll}/u.test(place) ? place : titleCase(place);
 }

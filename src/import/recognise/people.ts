@@ -11,7 +11,8 @@ import { pattern } from './pattern.js';
 export type Person = Pick<Attendee, 'honorific' | 'name' | 'post_nominals' | 'role' | 'organisation' | 'represents'>;
 
 const TITLES = [
-  'The Hon(?:ourable)?\\.?',
+  // "Senator the Hon. Mark Ellery": "the" after another title.
+  '[Tt]he Hon(?:ourable)?\\.?',
   'The Rt\\.? Hon\\.?',
   'Hon\\.?',
   'Mr\\.?',

@@ -57,11 +57,19 @@ function readNode(node: RootContent, blocks: Block[]): void {
 }
 
 function readList(list: List, depth: number, blocks: Block[]): void {
-  for (const item of list.children) {
+  for (const [index, item] of list.children.entries()) {
+    // Only the first item's number says anything: Markdown numbers the rest from it.
+    const number = list.ordered && index === 0 && typeof list.start === 'number' ? { number: list.start } : {};
     for (const child of item.children) {
       if (child.type === 'list') readList(child, depth + 1, blocks);
       else if (child.type === 'paragraph')
-        blocks.push({ kind: 'list-item', ordered: Boolean(list.ordered), depth, ...content(child.children) });
+        blocks.push({
+          kind: 'list-item',
+          ordered: Boolean(list.ordered),
+          depth,
+          ...number,
+          ...content(child.children),
+        });
       else readNode(child, blocks);
     }
   }

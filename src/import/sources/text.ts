@@ -53,7 +53,7 @@ type Line =
   | { kind: 'blank' }
   | { kind: 'text'; text: string; indent: number }
   | { kind: 'heading'; text: string; level: number; explicit: boolean }
-  | { kind: 'item'; text: string; indent: number; ordered: boolean; marker: string }
+  | { kind: 'item'; text: string; indent: number; ordered: boolean; marker: string; number?: number }
   | { kind: 'row'; cells: string[] }
   | { kind: 'separator' };
 
@@ -135,8 +135,10 @@ function classify(raw: string): Line {
     return { kind: 'item', text: plain.slice(bullet[0].length).trim(), indent, ordered: false, marker: bullet[1]! };
   const numbered = NUMBERED.exec(plain);
   if (numbered) {
-    const marker = numbered[1] || numbered[2] ? '1' : numbered[3] ? 'a' : 'i';
-    return { kind: 'item', text: plain.slice(numbered[0].length).trim(), indent, ordered: true, marker };
+    const digits = numbered[1] ?? numbered[2];
+    const marker = digits ? '1' : numbered[3] ? 'a' : 'i';
+    const item = { kind: 'item', text: plain.slice(numbered[0].length).trim(), indent, ordered: true, marker } as const;
+    return digits ? { ...item, number: Number(digits) } : item;
   }
   const cells = tableCells(raw.trim());
   if (cells) return { kind: 'row', cells };
@@ -329,7 +331,8 @@ function toBlocks(lines: Line[], wrapped: boolean): Block[] {
       // Continuation of a hard-wrapped list item: "- first part\n  rest of it".
       const depth = listDepth(indents, line.indent, line.marker, previousMarker);
       previousMarker = { marker: line.marker, depth, indent: line.indent };
-      blocks.push({ kind: 'list-item', text: line.text, ordered: line.ordered, depth });
+      const number = line.number !== undefined ? { number: line.number } : {};
+      blocks.push({ kind: 'list-item', text: line.text, ordered: line.ordered, depth, ...number });
       firstContent = false;
       continue;
     }
