@@ -1001,7 +1001,56 @@ describe('shapes found by importing communiqués written after the development s
     ]);
     expect(result.verdict.communique).toBe(true);
     expect(data.meeting).toMatchObject({ date: '2024-11-11', mode: 'hybrid', chair: 'amir-said' });
-    expect(data.actions[0]).toMatchObject({ owner: 'amir-said', due: '2024-11-25' });
+    // "agreed that the Committee write to …" is a task too, the Committee's.
+    expect(data.actions.map((action: { owner: string }) => action.owner)).toEqual([
+      'Westside Tenants Committee',
+      'amir-said',
+    ]);
+    expect(data.actions[1].due).toBe('2024-11-25');
+  });
+
+  it("reads a parish council's resolutions, its clerk in attendance beside unnamed members of the public, and a resolved task", () => {
+    const { data } = meetingOf([
+      'Lowmoor Parish Council',
+      'Summary of decisions – Ordinary Meeting held Tuesday 6th May 2025 at the Church Rooms',
+      '',
+      'Councillors present: Cllr R. Dean (Chairman), Cllr P. Osei, Cllr H. Ward.',
+      'In attendance: Mr K. Boyle (Clerk) and three members of the public.',
+      '',
+      'RESOLVED to accept the quotation for repairs to the play area fence.',
+      'RESOLVED that the Clerk writes to the County Council about the footpath on Church Lane.',
+    ]);
+    expect(data.meeting).toMatchObject({ date: '2025-05-06', place: 'the Church Rooms', chair: 'r-dean' });
+    expect(data.attendees.at(-1)).toMatchObject({ name: 'K. Boyle', role: 'Clerk', attendance: 'present' });
+    expect(data.agreements.map((agreement: { verb: string }) => agreement.verb)).toEqual(['resolved', 'resolved']);
+    expect(data.actions).toHaveLength(1);
+    expect(data.actions[0].owner).toBe('k-boyle');
+  });
+
+  it('reads a declaration: the body after "We, the", its operative clauses as decisions, and its requests as tasks', () => {
+    const { data } = meetingOf([
+      'We, the Water Ministers of the Lake States, meeting in Kisumu on 8 July 2025,',
+      '',
+      'REAFFIRM our commitment to shared management of the lake;',
+      '',
+      'WELCOME the new water quality monitoring network;',
+      '',
+      'REQUEST our officials to report on progress at our next meeting.',
+    ]);
+    expect(data.meeting.group.name).toBe('Water Ministers of the Lake States');
+    expect(data.agreements.map((agreement: { verb: string }) => agreement.verb)).toEqual(['reaffirmed', 'welcomed']);
+    expect(data.actions[0]).toMatchObject({ owner: 'Officials', due: 'next meeting' });
+  });
+
+  it('finds the place where a body "came together", not the words before a date in the sentence', () => {
+    const { data } = meetingOf([
+      'Junior Mayors Panel – Communiqué #4',
+      '',
+      'On Saturday, the 7th of June 2025, the Junior Mayors Panel came together at the Town Library, Bendigo, for its fourth meeting. Panel chair Ava Ruiz welcomed members.',
+      '',
+      'The Panel decided to run a survey of young people in July.',
+    ]);
+    expect(data.meeting).toMatchObject({ date: '2025-06-07', place: 'the Town Library, Bendigo', number: 4 });
   });
 
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {

@@ -20,7 +20,7 @@ export interface Verdict {
 
 const MET = pattern(
   'i',
-  String.raw`\b(?:met|convened|gathered|assembled|(?:was|were) held|took place|held `,
+  String.raw`\b(?:met|convened|gathered|assembled|came together|(?:was|were) held|took place|held `,
   String.raw`(?:its|a|their|the)\b|(?:meeting|session|conference|forum|summit) (?:of`,
   String.raw`|on)\b[^.]{0,80}\b(?:was held|took place|held|on \d)|(?<!minutes of the )meeting held `,
   String.raw`(?:on|at|in|via)\b)`,

@@ -125,6 +125,13 @@ function clean(owner: string): string {
 export function taskOf(sentence: string, group: FoundGroup = {}): Task | undefined {
   const text = sentence.replace(LABEL, '').replace(LEAD_IN, '');
   if (/\b(?:agreed|resolved|decided) in principle\b/i.test(text)) return undefined;
+  // A declaration's clauses: "REQUEST our officials to report …", "COMMIT to completing …" (the signatories' task).
+  const declared =
+    /^(?:REQUEST|CALL (?:ON|UPON)|URGE|TASK|DIRECT|INSTRUCT|INVITE|ASK)\s+(.+?)\s+to\s+(\p{Ll}+)\b(.*)$/u.exec(text);
+  if (declared && declared[1]!.split(/\s+/).length <= 9)
+    return { owner: clean(declared[1]!), rest: `${declared[2]}${declared[3]}` };
+  const committing = /^(?:COMMIT|UNDERTAKE)\s+to\s+(\p{Ll}+)\b(.*)$/u.exec(text);
+  if (committing && group.name) return { owner: group.name, rest: `${committing[1]}${committing[2]}` };
   const request = pattern(
     'u',
     String.raw`\b(?:asked|requested|directed|called (?:on|upon)|tasked|instructed|invited`,
@@ -185,6 +192,11 @@ export function taskOf(sentence: string, group: FoundGroup = {}): Task | undefin
   if (that) {
     const inner = willOf(that[1]!) ?? shouldOf(that[1]!);
     if (inner) return inner;
+    // "RESOLVED that the Clerk writes to …": a task in the present tense, or the subjunctive ("the Clerk write").
+    const present = /^(.+?)\s+(\p{Ll}+)\b(.*)$/u.exec(that[1]!);
+    const verb = present && [present[2]!, present[2]!.replace(/s$/, ''), present[2]!.replace(/es$/, '')];
+    const base = verb?.find((form) => ACTION_VERB.test(form) && ACTION_VERB.exec(form)![0] === form);
+    if (present && base && isAgent(present[1]!)) return { owner: clean(present[1]!), rest: `${base}${present[3]}` };
   }
   const commit = pattern(
     'u',

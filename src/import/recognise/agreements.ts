@@ -129,6 +129,9 @@ export function agreementOf(sentence: string, group: FoundGroup): Omit<Agreement
       text,
     );
   if (marked && marked[2]!.length > 3) return build(marked[1]!.toLowerCase() as AgreementVerb, marked[2]!, '');
+  // A declaration's operative clause, after "We, the Ministers …": "REAFFIRM our commitment to …".
+  const declared = DECLARED.exec(text);
+  if (declared && declared[2]!.length > 3) return build(DECLARED_VERBS[declared[1]!]!, declared[2]!, '');
   const match = VERB_PHRASE.exec(text);
   if (!match) return passive(text);
   const subject = text
@@ -214,6 +217,29 @@ const PRESENT: Record<string, AgreementVerb> = {
   recommends: 'recommended',
   decides: 'decided',
 };
+/** A declaration's verbs, in capitals as its operative clauses write them, and the verb each records. */
+const DECLARED_VERBS: Record<string, AgreementVerb> = {
+  AGREE: 'agreed',
+  ENDORSE: 'endorsed',
+  APPROVE: 'approved',
+  NOTE: 'noted',
+  RESOLVE: 'resolved',
+  DECIDE: 'decided',
+  SUPPORT: 'supported',
+  WELCOME: 'welcomed',
+  ACKNOWLEDGE: 'acknowledged',
+  COMMEND: 'commended',
+  ADOPT: 'adopted',
+  REAFFIRM: 'reaffirmed',
+  AFFIRM: 'affirmed',
+  COMMIT: 'committed',
+  ACCEPT: 'accepted',
+  CONFIRM: 'confirmed',
+  RECOMMEND: 'recommended',
+  RECOGNISE: 'recognised',
+  RECOGNIZE: 'recognised',
+};
+const DECLARED = new RegExp(`^(${Object.keys(DECLARED_VERBS).join('|')})\\b,?\\s+(.*)$`);
 const PRESENT_FIRST = new RegExp(`^(${Object.keys(PRESENT).join('|')})\\b\\s*(.*)$`, 'i');
 
 function itemAgreement(text: string): Omit<Agreement, 'id'> | undefined {

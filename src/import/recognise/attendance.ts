@@ -75,7 +75,12 @@ function labelled(block: Block): { how: How; rest: string } | undefined {
 }
 
 /** Entries of a list written in a line: "A; B", "Directors A, B and C", "Mr A, Chair, Dr B, Dept of X". */
-export function entries(text: string): string[] {
+export function entries(whole: string): string[] {
+  // "… and two members of the public": people not named, who are no entry (the body keeps the words).
+  const text = whole.replace(
+    /,?\s+(?:and|plus|with)\s+(?:(?:a|one|two|three|four|five|several|some|\d+)\s+)?(?:members? of the public|visitors?|observers?|guests?)\.?$/i,
+    '',
+  );
   if (text.includes(';'))
     return text.split(';').flatMap((part) => {
       const trimmed = part.trim().replace(/^and\s+/, '');

@@ -70,7 +70,7 @@ const NAME = `${WORD}(?:(?:[ \\t]+|[ \\t]*[-–][ \\t]*|,[ \\t]+(?=\\p{Lu}))${JO
 const OPENING = String.raw`^(?:(?:On|In|At|Today|Yesterday)\b[^,]*,\s+)?(?:Members of\s+)?(?:the\s+|The\s+)?`;
 const MET = new RegExp(
   `${OPENING}(${NAME})(?:\\s+\\([A-Za-z]+\\))?\\s+(?:(?:first|last|also|again|formally|recently|today)\\s+)?` +
-    '(?:met|convened|gathered|assembled|held its|was held|took place)\\b',
+    '(?:met|convened|gathered|assembled|came together|held its|was held|took place)\\b',
   'u',
 );
 const MEETING_OF = new RegExp(
@@ -188,6 +188,7 @@ const ORDINAL = pattern(
 
 function clean(name: string): string {
   return name
+    .replace(/^We,?\s+(?=the\s)/i, '')
     .replace(/\s*\([A-Z][A-Za-z]*[A-Z]\)/g, '')
     .replace(/^(?:The|the)\s+/, '')
     .replace(ORDINAL, '')

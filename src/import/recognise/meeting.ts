@@ -192,7 +192,7 @@ const STOP = new RegExp(
   ].join('|'),
   'u',
 );
-const PLACE_LEAD = /\b(?:met|meet|held|convened|gathered|assembled|took place|takes place|meeting)\b/i;
+const PLACE_LEAD = /\b(?:met|meet|held|convened|gathered|assembled|came together|took place|takes place|meeting)\b/i;
 
 /** Where the meeting was held: a labelled venue, the place in a sentence about the meeting, or a dateline. */
 function placeOf(
@@ -239,6 +239,8 @@ function placeOf(
       .replace(/[\s,–—-]+$/, '');
     if (
       before &&
+      // "On Saturday, the 17th of May": the words before a date in a sentence, not a dateline's place.
+      !/^(?:on|at|in|from|held|dated)\b/i.test(before) &&
       before.split(/\s+/).length <= 5 &&
       /^\p{Lu}[\p{L}'’ .,-]+$/u.test(before) &&
       !/communiqu|meeting|statement/i.test(before) &&

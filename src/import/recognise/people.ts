@@ -121,7 +121,7 @@ const ROLE_LIKE = pattern(
   String.raw`\b(?:Chair\w*|Co-?chair|President|Secretary|Treasurer|Director|Officer`,
   '|Manager|Member|Minister|Executive|Advis[eo]r|Coordinator|Representative',
   '|Chancellor|Librarian|Head|Lead|Leader|Observer|Guest|Presenter|Mayor|Councillor',
-  String.raw`|Commissioner|Registrar|Principal|Editor|Researcher|Officials?|Staff)\b`,
+  String.raw`|Commissioner|Registrar|Clerk|Minute[- ]?taker|Convenor|Convener|Facilitator|Deputy|Principal|Editor|Researcher|Officials?|Staff)\b`,
 );
 const NAME_WORD = /^(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*|\p{Lu}['’]\p{Lu}\p{Ll}+)$/u;
 const PARTICLE = /^(?:de|van|von|der|den|da|di|le|la|bin|binti|al|el|du|dos|das|ten|ter)$/;

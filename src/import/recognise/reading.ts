@@ -247,7 +247,7 @@ function acronymsOf(text: string): Map<string, string> {
 /** Sentences about the meeting itself, and about the next one. */
 export const ABOUT_MEETING = pattern(
   'i',
-  String.raw`\b(?:met|meets|convened|gathered|assembled|took place|meeting (?:was )?held`,
+  String.raw`\b(?:met|meets|convened|gathered|assembled|came together|took place|meeting (?:was )?held`,
   String.raw`|(?:was|were) held|held (?:its|a|the|their)\b|(?:session|conference|meeting`,
   String.raw`|forum|summit)\b[^.]{0,80}\bon\s+\d)`,
 );
