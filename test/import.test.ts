@@ -1053,6 +1053,29 @@ describe('shapes found by importing communiqués written after the development s
     expect(data.meeting).toMatchObject({ date: '2025-06-07', place: 'the Town Library, Bendigo', number: 4 });
   });
 
+  it('reads "(via video)" as joining remotely, which makes the meeting hybrid, and "(from item 3)" as part of the meeting', () => {
+    const { data } = meetingOf([
+      'Hill Country Health Alliance',
+      '',
+      'The Hill Country Health Alliance met at Ridge Hospital, Orange, on 2 April 2025.',
+      '',
+      'Members present:',
+      '- Dr Nina Pak, Chief Executive, Ridge Hospital (Chair)',
+      '- Ms Aroha Tamati, Manager, Hill Health Service (via video)',
+      '- Mr Ben Carr (from item 3)',
+      '',
+      'The Alliance endorsed the regional nursing workforce plan.',
+    ]);
+    expect(data.meeting.mode).toBe('hybrid');
+    expect(
+      data.attendees.map((attendee: { name: string; attendance: string }) => [attendee.name, attendee.attendance]),
+    ).toEqual([
+      ['Nina Pak', 'present'],
+      ['Aroha Tamati', 'remote'],
+      ['Ben Carr', 'partial'],
+    ]);
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

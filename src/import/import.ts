@@ -164,6 +164,13 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
   const attendanceNote = readProse(reading, register);
   register.settle();
   const { attendees, chairs } = register;
+  // Someone in the list joined by video: the meeting the text places in a room was hybrid.
+  if (
+    meeting.fields.mode === 'in-person' &&
+    findings.filled.has('meeting.mode') &&
+    attendees.some((attendee) => attendee.attendance === 'remote')
+  )
+    meeting.fields.mode = 'hybrid';
   if (chairs.length > 0) findings.fill('meeting.chair');
   else {
     findings.notes.push('TODO: the source does not name the chair; add them as an attendee and set meeting.chair');

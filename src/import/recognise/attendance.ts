@@ -15,7 +15,10 @@ import { pattern } from './pattern.js';
 
 const CHAIR_ROLE = /^(?:co-?)?chair(?:person|man|woman)?$|^(?:independent |presiding )?chair$/i;
 const REMOTE =
-  /\b(?:via |by )?(?:teleconference|video ?conference|video ?link|phone|telephone|zoom|teams|online|remotely|virtually)\b/i;
+  /\b(?:via |by )?(?:teleconference|video ?conference|video ?link|video|phone|telephone|zoom|teams|online|remotely|virtually)\b/i;
+/** "(from item 3)", "(until 11 am)", "(left at 3.30 pm)", "(part)": at the meeting for part of it. */
+const PART_OF_IT =
+  /\s*\((?:from|until|till|to|left|arrived|departed|joined at|for items?|items?|part(?:ial(?:ly)?)?)\b[^)]*\)$/i;
 const PROXY =
   /\b(?:deputising for|deputizing for|proxy for|on behalf of|standing in for|alternate for|in place of)\s+(.+?)\)?$/i;
 
@@ -146,13 +149,16 @@ export function addEntry(register: Register, entry: string, how: How, represents
   if (proxy) text = text.slice(0, proxy.index).replace(/[\s,(]+$/, '');
   const remote = REMOTE.test(text.replace(/^[^(]*/, '')) || /\bjoined remotely\b/i.test(text);
   if (remote) text = text.replace(/\s*\((?:via |by )?[^)]*\)$/, '').replace(/;\s*joined remotely$/, '');
+  const partly = PART_OF_IT.exec(text);
+  if (partly) text = text.slice(0, partly.index);
   const person = parsePerson(text);
-  const attendance: Attendance = remote && how.attendance === 'present' ? 'remote' : how.attendance;
+  const attendance: Attendance =
+    how.attendance !== 'present' ? how.attendance : partly ? 'partial' : remote ? 'remote' : how.attendance;
   if (person) {
     if (represents) person.represents ??= represents;
     const kind = how.kind !== 'member' && /secretariat/i.test(text) ? 'secretariat' : how.kind;
     const attendee = register.add(person, { kind, attendance });
-    if (attendance === 'remote') attendee.attendance = 'remote';
+    if (attendance === 'remote' || attendance === 'partial') attendee.attendance = attendance;
     if (CHAIR_ROLE.test(person.role ?? '') && how.attendance !== 'apology' && how.attendance !== 'absent')
       register.chair(attendee.id);
     if (proxy) {
