@@ -1076,6 +1076,68 @@ describe('shapes found by importing communiqués written after the development s
     ]);
   });
 
+  it('reads key outcomes: the body after the dash, a list of decisions joined by "and", a presenter between commas, and an actions table under other column names', () => {
+    const { data } = meetingOf([
+      'Key outcomes – Inland Jobs Taskforce',
+      '',
+      'Date: Friday 20 June 2025',
+      'Chair: Ms Frances Adeyemi',
+      '',
+      'The Taskforce agreed:',
+      '• to publish the jobs snapshot in July;',
+      '• that member agencies share vacancy data each quarter; and',
+      '• to hold a jobs fair in October.',
+      '',
+      'Mr Raj Menon, Principal Economist, Inland Insights, presented the latest labour market data.',
+      '',
+      'Action items',
+      'Item | Responsible | Timing',
+      'Draft the jobs fair plan | Secretariat | August 2025',
+      'Circulate the vacancy template | Ms Adeyemi | 4 July 2025',
+    ]);
+    expect(data.meeting.group.name).toBe('Inland Jobs Taskforce');
+    expect(data.agreements[1].text).toBe('Member agencies share vacancy data each quarter.');
+    expect(data.attendees[1]).toMatchObject({
+      name: 'Raj Menon',
+      role: 'Principal Economist',
+      organisation: 'Inland Insights',
+      kind: 'presenter',
+    });
+    expect(data.actions).toMatchObject([
+      { text: 'Draft the jobs fair plan', owner: 'Secretariat', due: 'August 2025' },
+      { text: 'Circulate the vacancy template', owner: 'frances-adeyemi', due: '2025-07-04' },
+    ]);
+  });
+
+  it('reads a numbered communiqué in capitals with its number, its members (one of whom reports), and an observer from an agency', () => {
+    const { result, data } = meetingOf([
+      'NORTHERN RANGES FLOOD RECOVERY COMMITTEE',
+      'COMMUNIQUÉ No. 9',
+      '27 November 2024',
+      '',
+      'Meeting attendance',
+      'Members: Ian Frost (Chair); Laura Bell; Hannah Lim.',
+      'Observers: Peter Yuen (Recovery NSW).',
+      '',
+      'The Committee received an update from Ms Lim on housing rebuilds.',
+    ]);
+    expect(result.verdict.communique).toBe(true);
+    expect(data.title).toMatch(/^NORTHERN RANGES FLOOD RECOVERY COMMITTEE COMMUNIQUÉ No\. 9\b/);
+    expect(data.meeting).toMatchObject({ group: { name: 'Northern Ranges Flood Recovery Committee' }, number: 9 });
+    expect(data.attendees.find((one: { name: string }) => one.name === 'Hannah Lim').kind).toBe('member');
+    expect(data.attendees.at(-1)).toMatchObject({ name: 'Peter Yuen', organisation: 'Recovery NSW', kind: 'observer' });
+  });
+
+  it("reads 'requested that the Secretariat prepare …' as the Secretariat's task", () => {
+    const { data } = meetingOf([
+      'The Bay Councils Roundtable met online on 7 March 2025.',
+      '',
+      'Councils endorsed the shared hazard mapping approach.',
+      'The Roundtable requested that the Secretariat prepare a submission on the draft policy by 4 April.',
+    ]);
+    expect(data.actions[0]).toMatchObject({ owner: 'Secretariat', due: '2025-04-04' });
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

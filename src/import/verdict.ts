@@ -25,6 +25,8 @@ const MET = pattern(
   String.raw`|on)\b[^.]{0,80}\b(?:was held|took place|held|on \d)|(?<!minutes of the )meeting held `,
   String.raw`(?:on|at|in|via)\b)`,
 );
+/** A numbered communiqué or record: "Communiqué No. 9", "Communique #12", "Record of Meeting 41". */
+const NUMBERED = /\b(?:communiqu[eé]|record of meeting|meeting)\s+(?:no\.?\s*|number\s+|#)?\d{1,3}\b/i;
 /** How often a body meets, not a meeting that took place. */
 const HABITUAL =
   /\b(?:meets|will|would|usually|normally|times (?:a|per|each|during)|every|each (?:month|year|quarter)|regularly|quarterly|monthly)\b/;
@@ -66,6 +68,14 @@ export function judge(
           reading.datesIn(block.text).length > 0,
       ) ||
     reading.fields.some((field) => /^(?:date|meeting date|held|date of meeting|when)$/.test(field.label)) ||
+    // "COMMUNIQUÉ No. 9" and a date in the header, over who attended: a numbered record of a meeting.
+    (found.people > 0 &&
+      reading.blocks
+        .slice(0, reading.headerEnd + 1)
+        .some((block) => block.kind !== 'table-row' && NUMBERED.test(block.text)) &&
+      reading.blocks
+        .slice(0, reading.headerEnd + 1)
+        .some((block) => block.kind !== 'table-row' && reading.datesIn(block.text).length > 0)) ||
     // "Minutes summary – meeting of 11 November 2024" over its decisions or actions: a record of a meeting.
     (found.agreements.length + found.actions.length > 0 &&
       reading.blocks

@@ -188,7 +188,9 @@ export function taskOf(sentence: string, group: FoundGroup = {}): Task | undefin
       '|$)',
     ).exec(text);
   if (by) return { owner: clean(by[1]!), rest: text };
-  const that = /\b(?:agreed|resolved|decided|recommended|noted)\s*:?\s+that\s+(.+)$/i.exec(text);
+  const that = /\b(?:agreed|resolved|decided|recommended|noted|requested|asked|directed)\s*:?\s+that\s+(.+)$/i.exec(
+    text,
+  );
   if (that) {
     const inner = willOf(that[1]!) ?? shouldOf(that[1]!);
     if (inner) return inner;
@@ -312,7 +314,8 @@ function ownerOf(
   return bare.charAt(0).toUpperCase() + bare.slice(1);
 }
 
-function personOf(text: string, attendees: readonly Attendee[]): Attendee | undefined {
+/** The attendee a name means: in full, or by title and surname ("Ms Oyelaran"). */
+export function personOf(text: string, attendees: readonly Attendee[]): Attendee | undefined {
   const person = parseName(text);
   if (!person) return undefined;
   const wanted = normalise(person.name);

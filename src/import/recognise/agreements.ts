@@ -90,6 +90,8 @@ export function asStatement(text: string): string {
   const trimmed = text
     .trim()
     .replace(/^(?:that|on)\s+|^to\s+(?=(?:a|an|the|this|these|its|their)\s)/i, '')
+    // "…each quarter; and": the word joining a list of decisions is not part of this one.
+    .replace(/[;,]\s*(?:and|or)$/i, '')
     .replace(/[,;:]$/, '');
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]["”’)]?$/.test(capital) ? capital : `${capital}.`;

@@ -262,7 +262,7 @@ function groupFromTitle(title: string, reading: Reading): FoundGroup | undefined
   const of =
     MEETING_OF.exec(text) ??
     /^(?:Joint\s+)?(?:Communiqu[eé]|Statement|Outcomes|Summary)\s+(?:of|from)\s+(?:the\s+)?(.+)$/iu.exec(text) ??
-    /^(?:Joint\s+)?(?:Communiqu[eé]|Statement|Outcomes|Summary|Media release)\s*[-–—:|]\s*(?:the\s+)?(.+)$/iu.exec(
+    /^(?:Joint\s+|Key\s+)?(?:Communiqu[eé]|Statement|Outcomes|Summary|Media release|Decisions|Highlights)\s*[-–—:|]\s*(?:the\s+)?(.+)$/iu.exec(
       text,
     );
   let name: string | undefined;
@@ -279,13 +279,17 @@ function groupFromTitle(title: string, reading: Reading): FoundGroup | undefined
     name = name.replace(/\s*\([A-Z][A-Za-z]*[A-Z]\)/g, '');
   }
   name = name
+    // "Wattle Park School Council – what we discussed": the name, then what the page is.
+    .replace(/\s+[-–—]\s+\p{Ll}.*$/u, '')
     .replace(/\s*[-–—,]\s*(?:\d{4}\s+)?(?:annual|ordinary|special|general|board|council)?\s*meeting\b.*$/i, '')
     .replace(/\s+(?:ordinary|special|annual|general)(?:\s+(?:council|general|board))?\s+meeting$/i, '')
     .replace(/\s*[-–—,:]\s*$/, '')
     .trim();
   if (!name || name.split(/\s+/).length > 14 || !/^\p{Lu}/u.test(name) || /\d{4}/.test(name)) return undefined;
-  if (!HAS_GROUP_NOUN.test(name)) return undefined;
   if (isUpper(name)) name = titleCase(name);
+  if (!HAS_GROUP_NOUN.test(name)) return undefined;
+  // "The Taskforce agreed:" is a sentence, not a name: a name ends in a capitalised word.
+  if (/(?:^|\s)\p{Ll}+$/u.test(name)) return undefined;
   const found: FoundGroup = { name: expandLeadingAcronym(name, reading.acronyms) };
   if (short) found.short_name = short;
   return found;
@@ -298,7 +302,8 @@ function mastheadGroup(reading: Reading): FoundGroup | undefined {
   const first = reading.blocks[lines[0]!];
   if (!first || first.kind === 'table-row') return undefined;
   let text = first.text.trim();
-  if (isDateline(text) || /communiqu[eé]/i.test(text) || !HAS_GROUP_NOUN.test(text)) return undefined;
+  if (isDateline(text) || /communiqu[eé]/i.test(text) || !HAS_GROUP_NOUN.test(isUpper(text) ? titleCase(text) : text))
+    return undefined;
   if (isUpper(text)) {
     // A masthead set over two lines: "SOUTH EAST REGIONAL" / "ORGANISATION OF COUNCILS".
     const second = reading.blocks[lines[1]!];

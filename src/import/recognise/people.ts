@@ -208,7 +208,9 @@ export function describeRole(text: string, into: Person): void {
     into.organisation ??= split[2];
     return;
   }
-  if ((ORG_WORD.test(part) || into.role !== undefined) && /^\p{Lu}/u.test(part)) into.organisation ??= part;
+  // An acronym in it ("Resilience NSW", "CSIRO Oceans") marks an organisation, unless it reads as a role.
+  const organisation = ORG_WORD.test(part) || (/\b[A-Z]{2,}\b/.test(part) && !ROLE_LIKE.test(part));
+  if ((organisation || into.role !== undefined) && /^\p{Lu}/u.test(part)) into.organisation ??= part;
   else if (/^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}$/u.test(part) && !ROLE_LIKE.test(part) && into.role === undefined)
     into.represents ??= part;
   else into.role ??= part.charAt(0).toUpperCase() + part.slice(1);

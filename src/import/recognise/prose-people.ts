@@ -86,14 +86,17 @@ export function readProse(reading: Reading, register: Register): string | undefi
       }
     // "the principal, Mr Dan Kirby, gave his report": a titled name doing something at the meeting.
     for (const name of text.matchAll(TITLED_NAME)) {
-      const after = text.slice(name.index + name[0].length).replace(/^(?:\s+[A-Z]{2,5})*,[^,]{2,90},/, '');
+      // "Mr Raj Iyer, Principal Economist, Regional Insights, presented": the role and organisation between commas.
+      const rest = text.slice(name.index + name[0].length);
+      const apposition = /^(?:\s+[A-Z]{2,5})*(?:,[^,]{2,90}){1,2},/.exec(rest)?.[0] ?? '';
+      const after = rest.slice(apposition.length);
       const verb = pattern(
         '',
         String.raw`^\s+(?:also\s+)?(presented|spoke|briefed|addressed|outlined|gave|tabled`,
         String.raw`|reported|welcomed|opened|attended|joined|chaired|led|moved|thanked)\b`,
       ).exec(after);
       if (!verb) continue;
-      const person = parsePerson(name[0]);
+      const person = parsePerson(`${name[0]}${apposition.replace(/,$/, '')}`) ?? parsePerson(name[0]);
       if (person)
         register.add(person, {
           kind: /presented|spoke|briefed|addressed|outlined|gave|tabled/.test(verb[1]!) ? 'presenter' : 'member',

@@ -39,7 +39,8 @@ export class Register {
       for (const key of ['honorific', 'post_nominals', 'role', 'organisation', 'represents'] as const) {
         if (existing[key] === undefined && person[key] !== undefined) existing[key] = person[key];
       }
-      if (existing.kind === 'member' && how.kind !== 'member' && how.kind !== 'guest') existing.kind = how.kind;
+      // A listed member who presents is still a member; a member listed again as an observer or the secretariat is that.
+      if (existing.kind === 'member' && !['member', 'guest', 'presenter'].includes(how.kind)) existing.kind = how.kind;
       if (existing.attendance === 'apology' && how.attendance !== 'apology' && how.attendance !== 'absent')
         existing.attendance = how.attendance;
       return existing;

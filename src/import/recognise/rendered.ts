@@ -11,6 +11,7 @@ import type { Action, ActionStatus, Agreement, AgreementVerb, Attendee } from '.
 import { normalise } from '../../core/text.js';
 import type { Block } from '../types.js';
 import { blockWords, type Reading } from './reading.js';
+import { personOf } from './actions.js';
 
 export interface Rendered {
   agreements: Omit<Agreement, 'id'>[];
@@ -38,6 +39,11 @@ const STATUS: Record<string, ActionStatus> = {
   dropped: 'dropped',
 };
 const OUTCOMES_SUMMARY = /^The meeting made .+ and recorded .+\.$/;
+
+/** An actions table's columns as tables name them: ours ("Action", "Owner", "Due") and others'. */
+const ACTION_COLUMN = /^(?:actions?|action items?|items?|tasks?|what)$/i;
+const OWNER_COLUMN = /^(?:owners?|responsible|responsibility|who|lead|by whom|person responsible)$/i;
+const DUE_COLUMN = /^(?:due|due date|timing|timeframe|when|by when|deadline|date due)$/i;
 
 export function readRendered(reading: Reading, parseDay: (text: string) => string | undefined): Rendered {
   const found: Rendered = { agreements: [], actions: [], sectionBlocks: new Set(), lifted: new Set() };
@@ -72,7 +78,7 @@ export function readRendered(reading: Reading, parseDay: (text: string) => strin
       found.sectionBlocks.add(index);
     } else if (/^action/.test(section)) {
       if (block.kind === 'table-row') {
-        if (block.cells.some((cell) => /^action$/i.test(cell.trim()))) {
+        if (block.cells.some((cell) => ACTION_COLUMN.test(cell.trim()))) {
           columns = block.cells.map((cell) => cell.trim().toLowerCase());
           found.sectionBlocks.add(index);
           return;
@@ -82,9 +88,10 @@ export function readRendered(reading: Reading, parseDay: (text: string) => strin
           const at = columns!.findIndex((column) => name.test(column));
           return at === -1 ? undefined : block.cells[at]?.trim();
         };
-        const text = cell(/^action$/);
+        const text = cell(ACTION_COLUMN);
         if (!text) return;
-        found.actions.push(action(text, cell(/^owners?$/), cell(/^due$/), cell(/^status$/), cell(/^id$/), parseDay));
+        const owner = cell(OWNER_COLUMN);
+        found.actions.push(action(text, owner, cell(DUE_COLUMN), cell(/^status$/), cell(/^(?:id|no\.?|#)$/), parseDay));
         found.sectionBlocks.add(index);
         return;
       }
@@ -161,7 +168,8 @@ function action(
 /** The actions of a rendered table, their owners matched to the attendees by name. */
 export function renderedActions(rendered: Rendered, attendees: readonly Attendee[]): Action[] {
   return rendered.actions.map((found, index) => {
-    const named = (owner: string) => attendees.find((attendee) => normalise(attendee.name) === normalise(owner));
+    const named = (owner: string) =>
+      attendees.find((attendee) => normalise(attendee.name) === normalise(owner)) ?? personOf(owner, attendees);
     const organisation = (owner: string) =>
       attendees.some((attendee) => attendee.organisation && normalise(attendee.organisation) === normalise(owner));
     // "Rebecca Thornley and Daniel Okafor" is two attendees; "Department of Families and Inclusion" is one owner.

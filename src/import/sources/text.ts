@@ -277,6 +277,8 @@ function splitRunIn(text: string): [string, string] | undefined {
   if (count === 0 || count >= words.length) return undefined;
   const next = words[count]!;
   if (!/^[\p{Lu}\d‘“"'(][\p{Ll}'’]/u.test(next) && !/^\d/.test(next)) return undefined;
+  // "COMMUNIQUÉ No. 9": a number that belongs to the heading.
+  if (/^(?:No\.?|Number|#)\s*\d/.test(words.slice(count).join(' '))) return undefined;
   return [
     words
       .slice(0, count)
