@@ -1138,6 +1138,29 @@ describe('shapes found by importing communiqués written after the development s
     expect(data.actions[0]).toMatchObject({ owner: 'Secretariat', due: '2025-04-04' });
   });
 
+  it("takes an attendance table's Organisation column as the organisation, and its Attendance column as written", () => {
+    const { data } = meetingOf([
+      'The Fiord Tourism Board met at the Wharf Pavilion, Picton, on 12 August 2025.',
+      '',
+      'Attendance',
+      '| Name | Organisation | Attendance |',
+      '|---|---|---|',
+      '| Mere Walsh (Chair) | Fiord Tourism | Present |',
+      '| Anna Kowal | Hospitality Sounds | Apology |',
+      '| Ravi Shan | Ministry of Business | Online |',
+      '',
+      'The Board approved the winter campaign.',
+    ]);
+    expect(
+      data.attendees.map((one: { organisation: string; attendance: string }) => [one.organisation, one.attendance]),
+    ).toEqual([
+      ['Fiord Tourism', 'present'],
+      ['Hospitality Sounds', 'apology'],
+      ['Ministry of Business', 'remote'],
+    ]);
+    expect(data.meeting).toMatchObject({ mode: 'hybrid', chair: 'mere-walsh' });
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

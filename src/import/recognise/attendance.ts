@@ -186,6 +186,8 @@ interface Columns {
   name: number;
   role: number[];
   attendance: number;
+  /** A column headed "Organisation" or "Agency": what it holds is the organisation, whatever it looks like. */
+  organisation?: number;
 }
 
 function columnsOf(block: Extract<Block, { kind: 'table-row' }>): Columns | undefined {
@@ -198,6 +200,9 @@ function columnsOf(block: Extract<Block, { kind: 'table-row' }>): Columns | unde
       /role|organi[sz]ation|position|title|representing/i.test(cell) ? [index] : [],
     ),
     attendance: block.cells.findIndex((cell) => /attendance|attended|present/i.test(cell)),
+    organisation: block.cells.findIndex((cell) =>
+      /^(?:organi[sz]ation|agency|department|employer)$/i.test(cell.trim()),
+    ),
   };
 }
 
@@ -219,7 +224,11 @@ function addTableRow(register: Register, cells: readonly string[], at: Columns, 
   let remote = false;
   let kind = how?.kind ?? 'member';
   let partial = false;
+  const organisation =
+    at.organisation !== undefined && at.organisation >= 0 ? cells[at.organisation]?.trim() : undefined;
+  if (organisation && !REMOTE.test(organisation)) person.organisation ??= organisation;
   for (const index of at.role) {
+    if (index === at.organisation) continue;
     const cell = cells[index] ?? '';
     if (REMOTE.test(cell)) remote = true;
     // "Director-General, Department of Communities; representing …": the part before any `;`.
