@@ -82,3 +82,60 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-quic',
 ];
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+
+export const decode = (text: string): string =>
+  text.replace(/&(lt|gt|quot|apos|amp|#39);/g, (_, entity: string) =>
+    entity === 'lt' ? '<' : entity === 'gt' ? '>' : entity === 'quot' ? '"' : entity === 'amp' ? '&' : "'",
+  );
+
+/** Each page's lines and words, as `pdftotext -bbox-layout` finds them. */
+export function layout(pdf: string): { lines: Box[]; words: Box[] }[] {
+  const result = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  const box = (match: RegExpMatchArray, text: string): Box => ({
+    x0: Number(match[1]),
+    y0: Number(match[2]),
+    x1: Number(match[3]),
+    y1: Number(match[4]),
+    text,
+  });
+  const WORD = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  return result.stdout
+    .split(/<page /)
+    .slice(1)
+    .map((page) => {
+      const lines = [
+        ...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g),
+      ].map((line) => box(line, [...line[5]!.matchAll(WORD)].map((word) => decode(word[5]!)).join(' ')));
+      const words = [...page.matchAll(WORD)].map((word) => box(word, decode(word[5]!)));
+      return { lines, words };
+    });
+}
+
+/**
+ * Lines printed over each other: boxes that share more than a quarter of the smaller
+ * one's height while overlapping across. (Consecutive lines' boxes touch by a point or
+ * two, glyph ascent and descent being taller than the line spacing; that is not overlap.)
+ */
+export function overlapping(pages: { lines: Box[] }[]): string[] {
+  const found: string[] = [];
+  pages.forEach(({ lines }, page) => {
+    for (const [index, a] of lines.entries()) {
+      for (const b of lines.slice(index + 1)) {
+        const down = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+        const across = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+        if (down > 0.25 * Math.min(a.y1 - a.y0, b.y1 - b.y0) && across > 2)
+          found.push(`page ${page + 1}: “${a.text}” and “${b.text}”`);
+      }
+    }
+  });
+  return found;
+}

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DOCUMENTS,
+  decode,
+  layout,
+  overlapping,
+  publicationProject,
+  removeScratch,
+  renderAll,
+  requireTool,
+  runs,
+  scratch,
+} from './publication-support.js';
+
+/**
+ * Our Word files as LibreOffice lays them out: each .docx (the examples and the
+ * publication fixtures) converted to PDF by LibreOffice in one call, then read back with
+ * pdftotext's word and line boxes. No two lines are printed over each other, the title is
+ * there, and no word in a table is broken across lines because its column was too narrow.
+ */
+const haveLibreOffice = requireTool(
+  runs('soffice', ['--version']),
+  'LibreOffice',
+  'apt-get install libreoffice-writer-nogui',
+);
+const havePoppler = requireTool(runs('pdftotext', ['-v']), 'pdftotext', 'apt-get install poppler-utils');
+
+/** The words in a Word document's tables, paragraph by paragraph, as a reader would split them. */
+async function tableWords(docx: JSZip): Promise<string[]> {
+  const document = await docx.file('word/document.xml')!.async('string');
+  const words: string[] = [];
+  for (const tableXml of document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []) {
+    for (const paragraph of tableXml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+      // A line break or tab inside the paragraph separates words too.
+      const text = [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(?:br|tab)\b[^>]*\/>/g)]
+        .map((run) => (run[1] === undefined ? ' ' : decode(run[1])))
+        .join('');
+      words.push(...text.split(/\s+/));
+    }
+  }
+  // Words of Latin letters and digits; Chinese has no spaces, and wraps between any two characters.
+  return words.filter((word) => word.length > 1 && !/[\u2e80-\u9fff\uff00-\uffef]/.test(word));
+}
+
+let folder: string | undefined;
+afterAll(() => removeScratch(folder));
+
+describe.skipIf(!haveLibreOffice || !havePoppler)('the Word files in LibreOffice', () => {
+  let out: string;
+  let pdfs: string;
+  beforeAll(async () => {
+    folder = scratch('publication-word');
+    const cwd = publicationProject(folder);
+    out = await renderAll(cwd, 'docx', 'docx');
+    pdfs = join(folder, 'pdf');
+    const result = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(folder, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdfs,
+        ...DOCUMENTS.map((name) => join(out, `${name}.docx`)),
+      ],
+      { encoding: 'utf8', timeout: 170_000 },
+    );
+    expect(result.status, result.stderr).toBe(0);
+  }, 180_000);
+
+  for (const name of DOCUMENTS) {
+    it(`${name}: the title is there, no lines print over each other, no word in a table breaks`, async () => {
+      const docx = await JSZip.loadAsync(readFileSync(join(out, `${name}.docx`)));
+      const core = await docx.file('docProps/core.xml')!.async('string');
+      const title = decode(/<dc:title>([^<]*)<\/dc:title>/.exec(core)![1]!);
+      const pages = layout(join(pdfs, `${name}.pdf`));
+      expect(pages.length).toBeGreaterThan(0);
+      const text = pages.flatMap((page) => page.lines.map((line) => line.text)).join(' ');
+      expect(text.replace(/\s+/g, ' ')).toContain(title.replace(/\s+/g, ' '));
+      expect(overlapping(pages)).toEqual([]);
+      const printed = new Set(pages.flatMap((page) => page.words.map((word) => word.text)));
+      // A hyphenated word may break after its hyphen, as LibreOffice does.
+      const whole = (word: string) =>
+        printed.has(word) ||
+        word.split(/(?<=-)/).every((part) => printed.has(part) || printed.has(part.replace(/-$/, '')));
+      const broken = (await tableWords(docx)).filter((word) => !whole(word));
+      expect(broken, 'words broken inside a table cell').toEqual([]);
+    }, 30_000);
+  }
+});
