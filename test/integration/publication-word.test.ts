@@ -49,6 +49,26 @@ async function tableWords(docx: JSZip): Promise<string[]> {
 let folder: string | undefined;
 afterAll(() => removeScratch(folder));
 
+it('counts lines as printed over each other when they are, and not when they only touch', () => {
+  const line = (y0: number, height: number, text: string, x0 = 50, x1 = 400) => ({
+    x0,
+    y0,
+    x1,
+    y1: y0 + height,
+    text,
+    words: [{ x0, y0, x1, y1: y0 + height, text }],
+  });
+  // Latin lines 12.8 pt apart with 14.3 pt boxes; Chinese 18 pt apart with 27.3 pt boxes.
+  expect(overlapping([{ lines: [line(100, 14.3, 'one'), line(112.8, 14.3, 'two')] }])).toEqual([]);
+  expect(overlapping([{ lines: [line(100, 27.3, '一'), line(118, 27.3, '二')] }])).toEqual([]);
+  // A 24 pt title at exact 12 pt spacing (as LibreOffice prints a spacing without its rule).
+  expect(overlapping([{ lines: [line(100, 31.2, 'Title'), line(112, 31.2, 'over itself')] }])).toEqual([
+    'page 1: “Title” and “over itself”',
+  ]);
+  // Side by side on one line: not over each other.
+  expect(overlapping([{ lines: [line(100, 14, 'left', 50, 200), line(100, 14, 'right', 210, 400)] }])).toEqual([]);
+});
+
 describe.skipIf(!haveLibreOffice || !havePoppler)('the Word files in LibreOffice', () => {
   let out: string;
   let pdfs: string;
