@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { headingIds, withHeadingsBelowTitle } from './body.js';
 import { type ImageLoader, images } from './images.js';
 import { safeHref } from './links.js';
+import { shorten } from './text/wrap.js';
 import type { ViewModel } from './view-model.js';
 
 // Sanitising as GitHub does, plus embedded images (the only data: URLs the page may hold),
@@ -162,28 +163,10 @@ html.registerHelper('css', (value: unknown) => {
   return new Handlebars.SafeString(`"${text}"`);
 });
 
-/**
- * A text cut at a word to about `max` characters (a Chinese, Japanese or Korean one
- * counting two), with an ellipsis: for the running title, which a page margin cannot
- * wrap or clip.
- */
-html.registerHelper('shorten', (value: unknown, max: unknown) => {
-  const text = String(value ?? '');
-  const limit = typeof max === 'number' ? max : 80;
-  let width = 0;
-  let end = 0;
-  for (const char of text) {
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char)
-      ? 2
-      : 1;
-    if (width > limit) break;
-    end += char.length;
-  }
-  if (end >= text.length) return text;
-  const cut = text.slice(0, end);
-  const space = cut.search(/\s\S*$/);
-  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/, '')}…`;
-});
+/** A text cut at a word to `max` columns with an ellipsis: for the running title, which a page margin cannot wrap or clip. */
+html.registerHelper('shorten', (value: unknown, max: unknown) =>
+  shorten(String(value ?? ''), typeof max === 'number' ? max : 80),
+);
 
 /** `"Page " counter(page) " of " counter(pages)`, from the label "Page {page} of {pages}". */
 html.registerHelper('pageCounter', (label: unknown) => {

@@ -94,7 +94,7 @@ describe.skipIf(!haveLibreOffice || !havePoppler)('the Word files in LibreOffice
   }, 180_000);
 
   for (const name of DOCUMENTS) {
-    it(`${name}: the title is there, no lines print over each other, no word in a table breaks`, async () => {
+    it(`${name}: the title is there, the running title is one line, no lines print over each other, no word in a table breaks`, async () => {
       const docx = await JSZip.loadAsync(readFileSync(join(out, `${name}.docx`)));
       const core = await docx.file('docProps/core.xml')!.async('string');
       const title = decode(/<dc:title>([^<]*)<\/dc:title>/.exec(core)![1]!);
@@ -103,6 +103,11 @@ describe.skipIf(!haveLibreOffice || !havePoppler)('the Word files in LibreOffice
       const text = pages.flatMap((page) => page.lines.map((line) => line.text)).join(' ');
       expect(text.replace(/\s+/g, ' ')).toContain(title.replace(/\s+/g, ' '));
       expect(overlapping(pages)).toEqual([]);
+      // The running title in the header, above the 1-inch top margin, is one line (a long title is shortened).
+      pages.forEach(({ lines }, page) => {
+        const rows = new Set(lines.filter((line) => line.y1 < 72).map((line) => Math.round(line.y0)));
+        expect(rows.size, `lines in the header of page ${page + 1}`).toBeLessThanOrEqual(1);
+      });
       const printed = new Set(pages.flatMap((page) => page.words.map((word) => word.text)));
       // A hyphenated word may break after its hyphen, as LibreOffice does.
       const whole = (word: string) =>
