@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { headingIds, withHeadingsBelowTitle } from './body.js';
 import { type ImageLoader, images } from './images.js';
 import { safeHref } from './links.js';
+import { longestWords } from './measure.js';
 import { shorten } from './text/wrap.js';
 import type { ViewModel } from './view-model.js';
 
@@ -101,7 +102,12 @@ function finish(tree: HastRoot): void {
       const wrap: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['table-wrap'], role: 'region', tabIndex: 0, ariaLabel: header || `Table ${tables}` },
+        properties: {
+          className: ['table-wrap', ...(tooWideToPrint(node) ? ['wide'] : [])],
+          role: 'region',
+          tabIndex: 0,
+          ariaLabel: header || `Table ${tables}`,
+        },
         children: [node],
       };
       parent.children[index] = wrap;
@@ -109,6 +115,26 @@ function finish(tree: HastRoot): void {
     }
     return undefined;
   });
+}
+
+/**
+ * Whether a table's longest words do not fit across an A4 page at the printed 10.5 pt
+ * (174 mm, less 12 pt of padding a column). Chromium would shrink every page to fit it;
+ * the print stylesheet sets a table marked `wide` smaller instead.
+ */
+function tooWideToPrint(table: Element): boolean {
+  const rows: string[][] = [];
+  visit(table, 'element', (row) => {
+    if (row.tagName !== 'tr') return undefined;
+    rows.push(
+      row.children.flatMap((cell) =>
+        cell.type === 'element' && (cell.tagName === 'th' || cell.tagName === 'td') ? [hastText(cell)] : [],
+      ),
+    );
+    return 'skip';
+  });
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  return (longestWords(rows) / 20) * (10.5 / 11) + columns * 12 > (174 / 25.4) * 72;
 }
 
 function isWrap(node: Element): boolean {

@@ -106,6 +106,27 @@ describe.skipIf(!haveChromium || !havePoppler)('the printed PDF', () => {
     }, 30_000);
   }
 
+  it('prints the body text at the same size in every document: no document shrunk to fit something too wide', () => {
+    // The commonest height of a word's box is the body text's size. Chromium shrinks every page of a document
+    // to fit a table wider than the page. (The Chinese document's words are in Type 3 fonts, with boxes of
+    // their own height.)
+    const commonest = (values: number[]) => {
+      const counts = new Map<number, number>();
+      for (const value of values)
+        counts.set(Math.round(value * 10) / 10, (counts.get(Math.round(value * 10) / 10) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    };
+    const sizes = Object.fromEntries(
+      DOCUMENTS.filter((name) => name !== CHINESE).map((name) => [
+        name,
+        commonest(layout(join(out, `${name}.pdf`)).flatMap(({ words }) => words.map((word) => word.y1 - word.y0))),
+      ]),
+    );
+    const body = sizes['2025-10-14-npg']!;
+    expect(body).toBeGreaterThan(10);
+    expect(sizes).toEqual(Object.fromEntries(Object.keys(sizes).map((name) => [name, body])));
+  });
+
   it('is the same bytes when printed again, alone or after other communiqués', async () => {
     // Printed in another batch, in another order: Chromium's counters run on from whatever it printed before.
     const again = await renderAll(cwd, 'pdf', 'pdf-again', [`${CHINESE}.md`, `${STRESS}.md`, `${EXAMPLES[0]}.md`]);

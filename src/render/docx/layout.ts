@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import { NOT_XML } from '../../core/text.js';
 import { safeHref } from '../links.js';
+import { BREAK, textTwips } from '../measure.js';
 
 export type Level = 1 | 2 | 3 | 4 | 5 | 6;
 export type Block = Paragraph | Table;
@@ -49,27 +50,6 @@ const CELL_MARGINS = 240;
 const SMALL_CELL_MARGIN = 50;
 /** The text size of a table too wide for 11 pt, in half-points: 8 pt. */
 export const SMALL_TABLE_TEXT = 16;
-
-/**
- * How wide a text prints at 11 pt, in twips: by character, as wide as DejaVu Sans Bold
- * sets it (what LibreOffice prints Calibri with when Calibri is missing, and wider than
- * Calibri), so that a column measured by it holds its longest word in Word or LibreOffice.
- */
-export function textTwips(text: string): number {
-  let twips = 0;
-  for (const char of text) {
-    if (/[ijlrtfIJ'’,.:;/\\|!()[\]-]/.test(char)) twips += 110;
-    else if (/[mwMW%@]/.test(char)) twips += 245;
-    else if (/[OQDGHNU&#+<=>^~]/.test(char)) twips += 190;
-    else if (/[\u1100-\uffff]/.test(char)) twips += 230;
-    else twips += 170;
-  }
-  return twips;
-}
-
-/** Where a line may break: at spaces, and between any two Chinese, Japanese or Korean characters. */
-const BREAK =
-  /\s+|(?<=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef])|(?=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef])/;
 
 export interface ColumnFit {
   /** The columns' widths in twips, adding up to the width given. */
