@@ -20,15 +20,26 @@ export function textTwips(text: string): number {
   return twips;
 }
 
-/** Where a line may break: at spaces, and between any two Chinese, Japanese or Korean characters. */
-export const BREAK =
-  /\s+|(?<=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef])|(?=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef])/;
+const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+const BETWEEN_CJK =
+  /(?<=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef])|(?=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef])/;
+
+/**
+ * The pieces of a text a line should not break inside: words between spaces; Chinese,
+ * Japanese and Korean text may break between any two characters, but a short run (a
+ * name, a status, a heading of up to four characters) is kept whole.
+ */
+export function unbreakable(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .flatMap((word) => (CJK.test(word) && [...word].length > 4 ? word.split(BETWEEN_CJK) : [word]));
+}
 
 /** The width in twips (at 11 pt) of a table's columns' longest words: what it needs not to break any. */
 export function longestWords(rows: readonly (readonly string[])[]): number {
   const count = Math.max(0, ...rows.map((row) => row.length));
   let total = 0;
   for (let column = 0; column < count; column++)
-    total += Math.max(0, ...rows.flatMap((row) => (row[column] ?? '').split(BREAK).map(textTwips)));
+    total += Math.max(0, ...rows.flatMap((row) => unbreakable(row[column] ?? '').map(textTwips)));
   return total;
 }

@@ -42,8 +42,10 @@ async function tableWords(docx: JSZip): Promise<string[]> {
       words.push(...text.split(/\s+/));
     }
   }
-  // Words of Latin letters and digits; Chinese has no spaces, and wraps between any two characters.
-  return words.filter((word) => word.length > 1 && !/[\u2e80-\u9fff\uff00-\uffef]/.test(word));
+  // Chinese has no spaces and wraps between any two characters, but a name, a status or a heading of two to
+  // four characters (周明辉, 进行中, 负责方) should not: those are kept, with the words of Latin letters and digits.
+  const chinese = /[\u2e80-\u9fff\uff00-\uffef]/;
+  return words.filter((word) => word.length > 1 && (!chinese.test(word) || /^[\u4e00-\u9fff]{2,4}$/.test(word)));
 }
 
 let folder: string | undefined;

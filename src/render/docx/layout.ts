@@ -14,7 +14,7 @@ import {
 } from 'docx';
 import { NOT_XML } from '../../core/text.js';
 import { safeHref } from '../links.js';
-import { BREAK, textTwips } from '../measure.js';
+import { textTwips, unbreakable } from '../measure.js';
 
 export type Level = 1 | 2 | 3 | 4 | 5 | 6;
 export type Block = Paragraph | Table;
@@ -71,7 +71,7 @@ export function fitWidths(cells: readonly (readonly string[])[], total: number =
   const columns = Array.from({ length: count }, (_, column) => {
     const texts = cells.map((row) => row[column] ?? '');
     const longest = Math.max(1, ...texts.map(textTwips));
-    const word = Math.max(1, ...texts.flatMap((text) => text.split(BREAK).map(textTwips)));
+    const word = Math.max(1, ...texts.flatMap((text) => unbreakable(text).map(textTwips)));
     return { want: Math.min(Math.max(longest, word), 50 * 170), word };
   });
   const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
