@@ -19,7 +19,7 @@ export const FRENCH = '2026-02-12-ccbq.fr';
 export const CHINESE = '2026-03-18-sqyy.zh-CN';
 export const FIXTURES = [STRESS, FRENCH, CHINESE];
 export const DOCUMENTS = [...EXAMPLES, ...FIXTURES];
-export const fixtures = join(repo, 'test/fixtures/publication');
+export const fixtures = join(repo, 'test/integration/fixtures/publication');
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
