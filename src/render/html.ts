@@ -16,6 +16,8 @@ import { visit } from 'unist-util-visit';
 import { headingIds, withHeadingsBelowTitle } from './body.js';
 import { type ImageLoader, images } from './images.js';
 import { safeHref } from './links.js';
+import { longestWords } from './measure.js';
+import { shorten } from './text/wrap.js';
 import type { ViewModel } from './view-model.js';
 
 // Sanitising as GitHub does, plus embedded images (the only data: URLs the page may hold),
@@ -100,7 +102,12 @@ function finish(tree: HastRoot): void {
       const wrap: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['table-wrap'], role: 'region', tabIndex: 0, ariaLabel: header || `Table ${tables}` },
+        properties: {
+          className: ['table-wrap', ...(tooWideToPrint(node) ? ['wide'] : [])],
+          role: 'region',
+          tabIndex: 0,
+          ariaLabel: header || `Table ${tables}`,
+        },
         children: [node],
       };
       parent.children[index] = wrap;
@@ -108,6 +115,26 @@ function finish(tree: HastRoot): void {
     }
     return undefined;
   });
+}
+
+/**
+ * Whether a table's longest words do not fit across an A4 page at the printed 10.5 pt
+ * (174 mm, less 12 pt of padding a column). Chromium would shrink every page to fit it;
+ * the print stylesheet sets a table marked `wide` smaller instead.
+ */
+function tooWideToPrint(table: Element): boolean {
+  const rows: string[][] = [];
+  visit(table, 'element', (row) => {
+    if (row.tagName !== 'tr') return undefined;
+    rows.push(
+      row.children.flatMap((cell) =>
+        cell.type === 'element' && (cell.tagName === 'th' || cell.tagName === 'td') ? [hastText(cell)] : [],
+      ),
+    );
+    return 'skip';
+  });
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  return (longestWords(rows) / 20) * (10.5 / 11) + columns * 12 > (174 / 25.4) * 72;
 }
 
 function isWrap(node: Element): boolean {
@@ -161,6 +188,11 @@ html.registerHelper('css', (value: unknown) => {
   const text = String(value ?? '').replace(/[\\"<>&\n\r]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `);
   return new Handlebars.SafeString(`"${text}"`);
 });
+
+/** A text cut at a word to `max` columns with an ellipsis: for the running title, which a page margin cannot wrap or clip. */
+html.registerHelper('shorten', (value: unknown, max: unknown) =>
+  shorten(String(value ?? ''), typeof max === 'number' ? max : 80),
+);
 
 /** `"Page " counter(page) " of " counter(pages)`, from the label "Page {page} of {pages}". */
 html.registerHelper('pageCounter', (label: unknown) => {

@@ -2,9 +2,11 @@
  * The PDF Chromium printed, made the same bytes every run: its dates, document id and
  * XMP metadata are set from the communiqué (Chromium stamps the time it printed and a
  * random id), with the title shown in the window, the language and the group as author.
+ * The structure elements' ids (which Chromium takes from its DOM node counter, and so
+ * from whatever the browser rendered before) are numbered afresh in the same order.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFStream, PDFString } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -48,10 +50,54 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata): Promi
   pdf.setModificationDate(metadata.date);
   // Chromium's XMP packet repeats its own time and a random id: the document information above replaces it.
   pdf.catalog.delete(PDFName.of('Metadata'));
+  renumberStructureIds(pdf);
   const id = createHash('sha256')
     .update(JSON.stringify({ ...metadata, date: metadata.date.toISOString(), pages: pdf.getPageCount() }))
     .digest('hex')
     .slice(0, 32);
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/**
+ * Tagged PDF from Chromium names a structure element that table cells point at (`/Headers`)
+ * `/ID (node00000122)`, after a counter that runs across every page the browser has loaded:
+ * the same communiqué printed alone or after another gets other ids. They are numbered
+ * here from 1 in the counter's order, which keeps the `/IDTree` name tree sorted.
+ */
+function renumberStructureIds(pdf: PDFDocument): void {
+  const ID = PDFName.of('ID');
+  const objects = pdf.context.enumerateIndirectObjects().map(([, object]) => object);
+  const ids = new Set<string>();
+  for (const object of objects) {
+    if (!(object instanceof PDFDict) || !object.has(PDFName.of('S'))) continue;
+    const id = object.get(ID);
+    if (id instanceof PDFString || id instanceof PDFHexString) ids.add(id.decodeText());
+  }
+  if (ids.size === 0) return;
+  const ranked = [...ids].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const renamed = new Map(ranked.map((id, index) => [id, `node${String(index + 1).padStart(8, '0')}`]));
+  const rename = (value: PDFObject | undefined): PDFObject | undefined => {
+    if (!(value instanceof PDFString || value instanceof PDFHexString)) return undefined;
+    const to = renamed.get(value.decodeText());
+    return to === undefined ? undefined : PDFString.of(to);
+  };
+  const visit = (value: PDFObject): void => {
+    if (value instanceof PDFStream) visit(value.dict);
+    else if (value instanceof PDFDict) {
+      for (const [key, entry] of value.entries()) {
+        const replaced = rename(entry);
+        if (replaced) value.set(key, replaced);
+        else visit(entry);
+      }
+    } else if (value instanceof PDFArray) {
+      for (let index = 0; index < value.size(); index++) {
+        const entry = value.get(index);
+        const replaced = rename(entry);
+        if (replaced) value.set(index, replaced);
+        else visit(entry);
+      }
+    }
+  };
+  for (const object of objects) visit(object);
 }

@@ -15,6 +15,7 @@ import { appProperties, coreProperties, rezip } from './package.js';
 import { withReferenceDoc } from './reference.js';
 import { actionsTable, attendanceTable, caption, closing, facts, labelRun, sectionHeading } from './sections.js';
 import { styles } from './styles.js';
+import { shorten } from '../text/wrap.js';
 
 export interface DocxOptions {
   /** The date written into the document's properties and zip entries; fixed so output is byte-identical across runs. */
@@ -156,7 +157,8 @@ export async function renderDocx(view: ViewModel, options: DocxOptions): Promise
               new Paragraph({
                 style: 'Header',
                 children: [
-                  new TextRun(clean(view.title)),
+                  // One line: a long title is shortened, as in the printed PDF's running title.
+                  new TextRun(clean(shorten(view.title, markRuns.length > 0 ? 50 : 80))),
                   ...(markRuns.length > 0 ? [new TextRun(' · '), ...markRuns] : []),
                 ],
               }),

@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import { NOT_XML } from '../../core/text.js';
 import { safeHref } from '../links.js';
+import { textTwips, unbreakable } from '../measure.js';
 
 export type Level = 1 | 2 | 3 | 4 | 5 | 6;
 export type Block = Paragraph | Table;
@@ -44,25 +45,55 @@ export function internalLabel(internal: boolean): TextRun[] {
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
+/** Cell margins: the table style's 100 twips a side (and a little for the borders), or 50 in a small table. */
+const CELL_MARGINS = 240;
+const SMALL_CELL_MARGIN = 50;
+/** The text size of a table too wide for 11 pt, in half-points: 8 pt. */
+export const SMALL_TABLE_TEXT = 16;
+
+export interface ColumnFit {
+  /** The columns' widths in twips, adding up to the width given. */
+  widths: number[];
+  /** Whether the table's text is set small (SMALL_TABLE_TEXT), its longest words not fitting at 11 pt. */
+  small: boolean;
+}
+
 /**
  * Column widths in twips that fit their content: each column gets the share of the
  * width its longest cell asks for (capped, so one long text does not starve the others),
- * and never less than its longest word, so ids, dates and statuses do not break inside.
+ * and never less than its longest word, so words, numbers, dates and statuses do not
+ * break inside. A table whose longest words cannot all fit at 11 pt is set at 8 pt with
+ * narrower cell margins; only when even that cannot hold them do they break.
  */
-export function fitWidths(cells: readonly (readonly string[])[], total: number = CONTENT_TWIPS): number[] {
+export function fitWidths(cells: readonly (readonly string[])[], total: number = CONTENT_TWIPS): ColumnFit {
   const count = Math.max(0, ...cells.map((row) => row.length));
-  if (count === 0) return [];
-  const measure = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
-  const natural = Array.from({ length: count }, (_, column) => {
+  if (count === 0) return { widths: [], small: false };
+  const columns = Array.from({ length: count }, (_, column) => {
     const texts = cells.map((row) => row[column] ?? '');
-    const longest = Math.max(1, ...texts.map(measure));
-    const word = Math.max(1, ...texts.flatMap((text) => text.split(/\s+/).map(measure)));
-    return { want: Math.min(Math.max(longest, word), 50), word };
+    const longest = Math.max(1, ...texts.map(textTwips));
+    const word = Math.max(1, ...texts.flatMap((text) => unbreakable(text).map(textTwips)));
+    return { want: Math.min(Math.max(longest, word), 50 * 170), word };
   });
-  const wanted = natural.reduce((sum, column) => sum + column.want, 0);
-  // About 110 twips a character at 11 pt, with the cell margins.
-  const floor = natural.map((column) => Math.min(total / count, column.word * 115 + 220));
-  const widths = natural.map((column, index) => Math.max(floor[index]!, (column.want / wanted) * total));
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  let small = false;
+  let floor = columns.map((column) => column.word + CELL_MARGINS);
+  if (sum(floor) > total) {
+    small = true;
+    floor = columns.map((column) => (column.word * SMALL_TABLE_TEXT) / 22 + 2 * SMALL_CELL_MARGIN + 40);
+  }
+  // Even small, the longest words do not all fit: widths in proportion to them, so each breaks as little as may be.
+  if (sum(floor) > total) return { widths: share(floor, total), small };
+  const wanted = sum(columns.map((column) => column.want));
+  const widths = columns.map((column, index) => Math.max(floor[index]!, (column.want / wanted) * total));
+  // Too wide: take the excess from what the columns have above their floors, in proportion to it.
+  const excess = sum(widths) - total;
+  const room = sum(widths.map((width, index) => width - floor[index]!));
+  const fitted = excess > 0 ? widths.map((width, index) => width - ((width - floor[index]!) * excess) / room) : widths;
+  return { widths: share(fitted, total), small };
+}
+
+/** Widths scaled to add up to `total` twips exactly, in whole twips. */
+function share(widths: readonly number[], total: number): number[] {
   const scale = total / widths.reduce((sum, width) => sum + width, 0);
   const scaled = widths.map((width) => Math.floor(width * scale));
   scaled[scaled.length - 1]! += total - scaled.reduce((sum, width) => sum + width, 0);
@@ -73,12 +104,12 @@ export function fitWidths(cells: readonly (readonly string[])[], total: number =
  * Every table uses the "Table" style (borders, shaded header row), has one header row,
  * marked to repeat at the top of each page it runs onto, and rows that do not split
  * across pages, so no row is read without its headings. Its columns are as wide as their
- * content needs, fixed so that Word and LibreOffice agree.
+ * content needs, fixed so that Word and LibreOffice agree, its text small when it must be.
  */
 export function table(
   header: (string | ParagraphChild[])[],
   rows: ParagraphChild[][][],
-  widths: number[],
+  { widths, small }: ColumnFit,
   align?: (Alignment | undefined)[],
   groupRows?: ReadonlySet<number>,
 ): Table {
@@ -89,7 +120,7 @@ export function table(
       ...(span > 1 ? { columnSpan: span } : {}),
       children: [
         new Paragraph({
-          style: 'TableText',
+          style: small ? 'TableTextSmall' : 'TableText',
           ...(align?.[column] ? { alignment: align[column] } : {}),
           children: typeof content === 'string' ? [new TextRun(content)] : (content ?? []),
         }),
@@ -99,6 +130,7 @@ export function table(
   return new Table({
     style: 'Table',
     layout: TableLayoutType.FIXED,
+    ...(small ? { margins: { left: SMALL_CELL_MARGIN, right: SMALL_CELL_MARGIN } } : {}),
     width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: [

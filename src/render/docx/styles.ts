@@ -1,5 +1,5 @@
 import { type IStylesOptions, LineRuleType, ShadingType } from 'docx';
-import { LIST_INDENT } from './layout.js';
+import { LIST_INDENT, SMALL_TABLE_TEXT } from './layout.js';
 
 /**
  * Word's own styles, set for a communiqué: the structure lives in named styles, not in
@@ -149,6 +149,12 @@ export function styles(lang: string): IStylesOptions {
         name: 'Table Text',
         basedOn: 'Normal',
         paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: AUTO } },
+      },
+      {
+        id: 'TableTextSmall',
+        name: 'Table Text Small',
+        basedOn: 'TableText',
+        run: { size: SMALL_TABLE_TEXT },
       },
       {
         id: 'Header',

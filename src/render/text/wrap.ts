@@ -33,6 +33,23 @@ export function columns(text: string): number {
 }
 
 /**
+ * A text cut at a word to at most `width` columns, with an ellipsis: for a running title,
+ * which a page margin can neither wrap nor clip. Text that fits is returned as it is.
+ */
+export function shorten(text: string, width: number): string {
+  if (columns(text) <= width) return text;
+  let cut = '';
+  for (const char of text) {
+    if (columns(cut + char) > width - 1) break;
+    cut += char;
+  }
+  // Back to the last space, unless that loses more than half (a language without spaces).
+  const space = cut.search(/\s\S*$/);
+  const kept = space > cut.length / 2 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s,;:—–-]+$/, '')}…`;
+}
+
+/**
  * Greedy filling: as many words as fit on each line. A word is never broken, so a URL or
  * a very long word longer than the line stands alone and runs past the edge. `\n` in the
  * text is a line break that is kept; every line after the first starts with `rest`.
