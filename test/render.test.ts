@@ -372,3 +372,31 @@ describe('templates', () => {
     expect(syntax.stderr).toContain('The template is not valid Handlebars');
   });
 });
+
+describe("punctuation in the document's script", () => {
+  const document = (lang: string) =>
+    VALID_DRAFT.replace('status: draft', `status: draft\nlang: ${lang}`)
+      .replace(
+        '    name: Community Partnerships Roundtable',
+        '    name: Community Partnerships Roundtable\n    short_name: CPR',
+      )
+      .replace(
+        '    organisation: Department of Communities',
+        '    role: Director\n    organisation: Department of Communities\n    attendance: remote',
+      );
+
+  it('writes full-width colons, commas, semicolons and brackets in Chinese, and a no-break space before a French colon', async () => {
+    const cwd = project({ 'zh.md': document('zh-CN'), 'fr.md': document('fr') });
+    const text = async (file: string) => (await runCli(['render', file, '--to', 'txt', '--stdout'], cwd)).stdout;
+    const zh = await text('zh.md');
+    expect(zh).toContain('Community Partnerships Roundtable（CPR）');
+    expect(zh).toContain('- Michelle Andrews — Director，Department of Communities；');
+    expect(zh).toMatch(/^[^\n:]+：\s+Community Partnerships Roundtable（CPR）$/m);
+    const fr = await text('fr.md');
+    expect(fr).toMatch(/^Groupe\u00a0:\s+Community Partnerships Roundtable \(CPR\)$/m);
+    const html = (await runCli(['render', 'zh.md', '--to', 'html', '--stdout'], cwd)).stdout;
+    expect(html).toContain('Director，Department of Communities；<span class="took-part">');
+    const markdown = (await runCli(['render', 'zh.md', '--to', 'md', '--stdout'], cwd)).stdout;
+    expect(markdown).toMatch(/\*\*[^*]+：\*\* Community Partnerships Roundtable（CPR）/);
+  });
+});

@@ -112,7 +112,7 @@ export function renderMarkdown(view: ViewModel, template: Handlebars.TemplateDel
       [`**${escapeInline(group.label)}**`, ''],
       ...group.people.map((person) => [
         cell(escapeInline(person.fullName)),
-        cell(escapeInline([person.description, person.tookPart].filter(Boolean).join('; '))),
+        cell(escapeInline([person.description, person.tookPart].filter(Boolean).join(view.punctuation.semicolon))),
       ]),
     ]),
     labels.attendance!,

@@ -13,7 +13,7 @@ import { parseBody, withoutInternalMarkers, withoutInternalSections } from './bo
 import { cleanTree, cleanValue } from './controls.js';
 import { withSafeLinks } from './links.js';
 import { contents, describe, nextMeetingView } from './view-sections.js';
-import { type LabelOverrides, type Labels, labelsFor } from './labels/index.js';
+import { type LabelOverrides, type Labels, labelsFor, type Punctuation, punctuationFor } from './labels/index.js';
 import {
   DateWriter,
   dateInId,
@@ -97,6 +97,8 @@ export interface ViewModel {
   showIds: boolean;
   /** Every label, in the document's language. */
   labels: Record<string, string>;
+  /** The punctuation around labels and lists in the document's script: `{{@root.punctuation.colonSpace}}`. */
+  punctuation: Punctuation;
   /** Set ("en") when the document's language has no catalogue, so its labels are English. */
   labelLang?: string;
   /** Labels that fell back to English in a document in another language. */
@@ -219,6 +221,7 @@ export function buildViewModel(source: Communique, body: Root, options: ViewOpti
   const actions = keep(communique.actions).map((action) =>
     actionView(action, { people: byId, labels, dates, group, nextMeeting: communique.next_meeting?.date }),
   );
+  const punctuation = punctuationFor(lang);
   const labelText: Record<string, string> = {};
   for (const key of LABEL_KEYS) labelText[key] = labels.t(key);
   labelText.chair = labels.t('chair', { count: Math.max(1, chairs.length) });
@@ -236,6 +239,7 @@ export function buildViewModel(source: Communique, body: Root, options: ViewOpti
     internal: options.includeInternal,
     showIds: options.includeInternal || Boolean(options.showIds),
     labels: labelText,
+    punctuation,
     ...(labels.fallback ? { labelLang: 'en' } : {}),
     englishLabels: [...LABEL_KEYS, 'chair', 'owner', 'present', 'inAttendance', 'apologies', 'absent'].filter((key) =>
       labels.english(key),
@@ -244,7 +248,9 @@ export function buildViewModel(source: Communique, body: Root, options: ViewOpti
     group: {
       name: group.name,
       ...(group.short_name ? { shortName: group.short_name } : {}),
-      display: group.short_name ? `${group.name} (${group.short_name})` : group.name,
+      display: group.short_name
+        ? `${group.name}${punctuation.open}${group.short_name}${punctuation.close}`
+        : group.name,
     },
     meeting: {
       ...(meeting.number !== undefined ? { number: meeting.number } : {}),
@@ -303,7 +309,10 @@ function person(attendee: Attendee, everyone: readonly Attendee[], labels: Label
   const principal = attendee.proxy_for ? everyone.find((candidate) => candidate.id === attendee.proxy_for) : undefined;
   const role = roleBesideName(attendee);
   const represents = attendee.represents ? labels.t('representing', { what: attendee.represents }) : '';
-  const description = [[role, attendee.organisation].filter(Boolean).join(', '), represents].filter(Boolean).join('; ');
+  const { comma, semicolon } = punctuationFor(labels.lang);
+  const description = [[role, attendee.organisation].filter(Boolean).join(comma), represents]
+    .filter(Boolean)
+    .join(semicolon);
   const proxyFor = principal ? [principal.honorific, principal.name].filter(Boolean).join(' ') : undefined;
   return {
     id: attendee.id,

@@ -5,7 +5,7 @@
  */
 import type { PhrasingContent, Root } from 'mdast';
 import type { Attendee } from '../core/model.js';
-import type { Labels } from './labels/index.js';
+import { type Labels, punctuationFor } from './labels/index.js';
 
 /** Calendar dates written out for a language, read as calendar days (never shifted by a time zone). */
 export class DateWriter {
@@ -183,5 +183,5 @@ export function describeTookPart(labels: Labels, kind: string, attendance: strin
   if (proxyFor) parts.push(labels.t('proxyFor', { name: proxyFor }));
   else if (kind === 'proxy') parts.push(labels.t('kind', { kind }));
   if (attendance === 'remote' || attendance === 'partial') parts.push(labels.t('tookPart', { attendance }));
-  return parts.join('; ');
+  return parts.join(punctuationFor(labels.lang).semicolon);
 }

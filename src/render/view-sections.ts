@@ -5,7 +5,7 @@
 import type { Root } from 'mdast';
 import type { Communique } from '../core/model.js';
 import { headingIds, textOf } from './body.js';
-import type { Labels } from './labels/index.js';
+import { type Labels, punctuationFor } from './labels/index.js';
 import { type DateWriter, lowerFirst } from './view-parts.js';
 
 /** "July 2026, in person, in one of the towns (to be confirmed)". */
@@ -24,7 +24,8 @@ export function nextMeetingView(
     .replace(/[\s,;:–-]+$/, '')
     .trim();
   const where = place && next.mode !== 'virtual' ? labels.t('inPlace', { place: lowerFirst(place) }) : undefined;
-  const text = [date, mode, where].filter(Boolean).join(', ') + (unsure ? ` ${labels.t('toBeConfirmed')}` : '');
+  const comma = punctuationFor(labels.lang).comma;
+  const text = [date, mode, where].filter(Boolean).join(comma) + (unsure ? ` ${labels.t('toBeConfirmed')}` : '');
   return {
     ...(date ? { date } : {}),
     ...(mode ? { mode } : {}),

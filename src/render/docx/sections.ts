@@ -26,7 +26,10 @@ export function facts(view: ViewModel): Paragraph {
   return new Paragraph({
     style: 'MeetingFacts',
     children: shown.flatMap(([key, label, value], index) => [
-      labelRun(view, key, `${label}: `, { style: 'Strong', ...(index > 0 ? { break: 1 } : {}) }),
+      labelRun(view, key, `${label}${view.punctuation.colonSpace}`, {
+        style: 'Strong',
+        ...(index > 0 ? { break: 1 } : {}),
+      }),
       new TextRun(clean(value)),
     ]),
   });
@@ -53,7 +56,7 @@ export function attendanceTable(view: ViewModel): Table {
     groupRows.add(rows.length);
     rows.push([[new TextRun({ text: clean(group.label), style: 'Strong' })]]);
     for (const person of group.people) {
-      const details = [person.description, person.tookPart].filter(Boolean).join('; ');
+      const details = [person.description, person.tookPart].filter(Boolean).join(view.punctuation.semicolon);
       rows.push([
         [...internalLabel(person.internal), new TextRun(clean(person.fullName))],
         [new TextRun(clean(details))],
@@ -130,7 +133,7 @@ export function closing(view: ViewModel): Paragraph[] {
       new Paragraph({
         style: 'Contact',
         children: [
-          labelRun(view, 'contact', `${view.labels.contact}: `, { style: 'Strong' }),
+          labelRun(view, 'contact', `${view.labels.contact}${view.punctuation.colonSpace}`, { style: 'Strong' }),
           ...parts.flatMap((part, index) => (index === 0 ? part : [new TextRun(' — '), ...part])),
         ],
       }),

@@ -92,3 +92,39 @@ export function labelsFor(lang: string, overrides?: LabelOverrides): Labels {
     english: (key) => source(key).english,
   };
 }
+
+/**
+ * The punctuation around labels and lists, as the document's script sets it: full-width in
+ * Chinese and Japanese ("批准：", "主任，办事处", "（园委）"), a no-break space before a French
+ * colon or semicolon ("Contact : "), and ASCII with a following space elsewhere.
+ */
+export interface Punctuation {
+  /** After a label, where the template puts a space itself: ":", "\u00a0:", "：". */
+  colon: string;
+  /** After a label: "Agreed: ", "Contact : ", "批准：". */
+  colonSpace: string;
+  /** Between the parts of a description: "Director, Department of …". */
+  comma: string;
+  /** Between groups of parts: "Director, Department; representing …". */
+  semicolon: string;
+  /** Around a short name: "Gardening Committee (GC)", "园艺委员会（园委）". */
+  open: string;
+  close: string;
+}
+
+const ASCII: Punctuation = { colon: ':', colonSpace: ': ', comma: ', ', semicolon: '; ', open: ' (', close: ')' };
+const FULL_WIDTH: Punctuation = {
+  colon: '：',
+  colonSpace: '：',
+  comma: '，',
+  semicolon: '；',
+  open: '（',
+  close: '）',
+};
+const FRENCH: Punctuation = { ...ASCII, colon: '\u00a0:', colonSpace: '\u00a0: ', semicolon: '\u00a0; ' };
+
+export function punctuationFor(lang: string): Punctuation {
+  const language = lang.split('-')[0]!.toLowerCase();
+  if (language === 'zh' || language === 'ja') return FULL_WIDTH;
+  return language === 'fr' ? FRENCH : ASCII;
+}

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { PersonView, ViewModel } from '../view-model.js';
 import { withoutControls } from '../controls.js';
+import { type Punctuation, punctuationFor } from '../labels/index.js';
 import { bodyText, inlineText, linksOf, textContext } from './body.js';
 import { columns, TEXT_WIDTH, wrapText } from './wrap.js';
 
@@ -73,14 +74,25 @@ templates.registerHelper('wrap', function (this: unknown, ...args: unknown[]) {
 templates.registerHelper('fact', function (this: unknown, ...args: unknown[]) {
   const { values, options } = splitArgs(args);
   const { content, block } = blockOr.call(this, values.slice(1), options);
-  const hash = { ...options.hash, label: `${asText(values[0])}:`, column: number(options.hash.column, 12) };
+  const hash = {
+    ...options.hash,
+    label: `${asText(values[0])}${rootPunctuation(options).colon}`,
+    column: number(options.hash.column, 12),
+  };
   return filled(content, hash) + (block && content.endsWith('\n') ? '\n' : '');
 });
 
-templates.registerHelper('person', (person: PersonView) => {
+templates.registerHelper('person', (person: PersonView, options: Options) => {
   const details = [person.description, person.tookPart].filter(Boolean);
-  return details.length > 0 ? `${person.fullName} — ${details.join('; ')}` : person.fullName;
+  return details.length > 0
+    ? `${person.fullName} — ${details.join(rootPunctuation(options).semicolon)}`
+    : person.fullName;
 });
+
+/** The punctuation of the document being rendered (the view model's), for helpers that write labels and lists. */
+function rootPunctuation(options: Options): Punctuation {
+  return (options.data?.root as { punctuation?: Punctuation } | undefined)?.punctuation ?? punctuationFor('en');
+}
 
 /** `[1] https://…`, or the number alone and the address on the next line when the address is longer than a line. */
 templates.registerHelper('link', (link: { number: number; url: string }) => {
