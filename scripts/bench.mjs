@@ -198,6 +198,13 @@ for (const format of ['md', 'txt', 'docx']) {
   showRender(run, format, 1000);
   if (format === 'docx') checks.push(['1,000 communiqués to .docx in under 15 s', run.ms < 15000]);
 }
+// PDF: printed by a local Chromium, fewer files (each is a page laid out and printed).
+const pdfCorpus = join(corpusRoot, 'render-50');
+writeCorpus(pdfCorpus, 50);
+rmSync(join(corpusRoot, 'rendered-pdf'), { recursive: true, force: true });
+const pdf = measure(process.execPath, renderArgs('pdf', pdfCorpus));
+if (pdf.status === 2) show('50 files: render --to pdf', 'skipped: no Chromium or Chrome (set CHROME_PATH)');
+else showRender(pdf, 'pdf', 50);
 
 console.log(`communique bench — ${availableParallelism()} cores, Node ${process.version}`);
 const width = Math.max(...rows.map(([label]) => label.length));
