@@ -418,3 +418,21 @@ Links
     expect(renderText(view, 'Brief: {{title}} ({{meeting.date}})')).toBe('Brief: Roundtable Communiqué (5 May 2021)\n');
   });
 });
+
+describe('agreement and action text that Markdown would read as it is', () => {
+  it('is taken as it is, exactly as the Markdown reader gives it', async () => {
+    const fc = await import('fast-check');
+    const { inline, parsedInline } = await import('../src/render/view-model.js');
+    // Letters, digits, spaces and the punctuation of plain sentences, including the characters
+    // that are Markdown only at the start of a line or next to others.
+    const plain = fc.stringMatching(/^[A-Za-z0-9 ,.;:'’"()?%$/=+-]{0,60}$/);
+    fc.assert(
+      fc.property(plain, (text) => {
+        const withoutPositions = (nodes: unknown) =>
+          JSON.parse(JSON.stringify(nodes, (key, value) => (key === 'position' ? undefined : value)));
+        expect(withoutPositions(inline(text))).toEqual(withoutPositions(parsedInline(text)));
+      }),
+      { seed: Number(process.env.PROPERTY_SEED ?? 20261129), numRuns: 2000 },
+    );
+  });
+});

@@ -70,7 +70,22 @@ function selectable(values: Record<string, string | number>): Record<string, str
   return out;
 }
 
+/** Labels by language for the run's overrides: built once, not for every file and format. */
+const made = new WeakMap<object, Map<string, Labels>>();
+const NO_OVERRIDES = {};
+
 export function labelsFor(lang: string, overrides?: LabelOverrides): Labels {
+  const byLang = made.get(overrides ?? NO_OVERRIDES) ?? new Map<string, Labels>();
+  made.set(overrides ?? NO_OVERRIDES, byLang);
+  let labels = byLang.get(lang);
+  if (!labels) {
+    labels = makeLabels(lang, overrides);
+    byLang.set(lang, labels);
+  }
+  return labels;
+}
+
+function makeLabels(lang: string, overrides?: LabelOverrides): Labels {
   const english = lang.toLowerCase() === 'en' || lang.toLowerCase().startsWith('en-');
   const own = catalogueFor(lang);
   const project = overridesFor(lang, overrides);
