@@ -61,7 +61,7 @@ export function stepsOf(plan: FilePlan, fs: FileSystem, renderers: readonly Rend
   if (images) {
     let step: Step | undefined;
     steps.push(async (state) => {
-      if (state.fatal || !state.parsed?.body?.includes('![')) return;
+      if (state.fatal) return;
       step ??= (await import('./steps/images.js')).imagesStep(fs, images.projectRoot);
       await step(state);
     });
