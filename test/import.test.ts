@@ -1161,6 +1161,14 @@ describe('shapes found by importing communiqués written after the development s
     expect(data.meeting).toMatchObject({ mode: 'hybrid', chair: 'mere-walsh' });
   });
 
+  it('takes no title from a line of punctuation alone (found by the import fuzz test)', () => {
+    const { data } = meetingOf([
+      ':',
+      'The Tasman Tourism Forum met by teleconference on 4 July 2022. Members agreed to fund a booking website.',
+    ]);
+    expect(data.title).toBe('Tasman Tourism Forum Communiqué');
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

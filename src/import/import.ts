@@ -148,7 +148,8 @@ export function importBlocks(blocks: Block[], options: ImportOptions): ImportRes
   if (group.short_name) findings.fill('meeting.group.short_name');
 
   let title: string;
-  if (reading.title) {
+  // A "title" of punctuation alone (":", "—") is none.
+  if (reading.title && /[\p{L}\p{N}]/u.test(reading.title.text)) {
     title = reading.title.text;
     findings.fill('title');
   } else if (group.name) title = `${group.name} Communiqué`;
