@@ -1169,6 +1169,47 @@ describe('shapes found by importing communiqués written after the development s
     expect(data.title).toBe('Tasman Tourism Forum Communiqué');
   });
 
+  it('takes a communiqué out of the email that sent it: headers, greeting, covering line and sign-off listed as stripped', () => {
+    const { result, data } = meetingOf([
+      'From: Secretariat, Bay Councils Roundtable',
+      'Sent: Monday, 10 March 2025 4:12 PM',
+      'Subject: RE: Communique - Bay Councils Roundtable - 7 March 2025',
+      '',
+      'Hi all,',
+      '',
+      "Please find below the communique from Friday's meeting.",
+      '',
+      'The Bay Councils Roundtable met online on 7 March 2025.',
+      '',
+      'Councils endorsed the shared hazard mapping approach.',
+      '',
+      'Kind regards,',
+      'Kim',
+    ]);
+    expect(data.title).toBe('Communique - Bay Councils Roundtable - 7 March 2025');
+    expect(data.meeting).toMatchObject({ date: '2025-03-07', mode: 'virtual' });
+    expect(data.meeting.place).toBeUndefined();
+    expect(result.stripped).toEqual([
+      'email headers "From: Secretariat, Bay Councils Roundtable" (3)',
+      'email greeting "Hi all,"',
+      'email covering line "Please find below the communique from Friday\'s …"',
+      'email sign-off "Kind regards,"',
+    ]);
+    expect(result.text).not.toMatch(/Hi all|Kind regards|From: Secretariat/);
+  });
+
+  it('keeps "Thank you." at the end of a communiqué that is not an email', () => {
+    const { result } = meetingOf([
+      'The Bay Councils Roundtable met in Kiama on 7 March 2025.',
+      '',
+      'Councils endorsed the shared hazard mapping approach.',
+      '',
+      'Thank you',
+    ]);
+    expect(result.stripped).toEqual([]);
+    expect(result.text).toMatch(/\nThank you\n/);
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

@@ -9,7 +9,7 @@
 import type { ProseDate } from '../../core/dates.js';
 import { CAPITALISED_MONTHS } from '../../core/dates.js';
 import type { Findings } from './findings.js';
-import { titleCase } from './group.js';
+import { GROUP_NOUN, titleCase } from './group.js';
 import {
   ABOUT_MEETING,
   ABOUT_NEXT,
@@ -244,6 +244,8 @@ function placeOf(
       before.split(/\s+/).length <= 5 &&
       /^\p{Lu}[\p{L}'’ .,-]+$/u.test(before) &&
       !/communiqu|meeting|statement/i.test(before) &&
+      // "Communique - Coastal Councils Roundtable - 7 March": the body's name, not a place.
+      !GROUP_NOUN.test(before) &&
       !/\s(?!of\b|and\b|the\b)\p{Ll}/u.test(before)
     )
       return tidy(before);

@@ -1,5 +1,6 @@
 import type { Block } from '../types.js';
 import { isEndMarker, Stripped, stripArtefactLines } from './artefacts.js';
+import { stripEmailWrapping } from './email.js';
 import { pattern } from '../recognise/pattern.js';
 
 /**
@@ -67,7 +68,10 @@ export function textToBlocks(text: string): { blocks: Block[]; stripped: string[
     trailing: 0,
     artefacts: new Stripped(),
   };
-  const rawLines = stripArtefactLines(clean(text, counters), counters.artefacts);
+  const rawLines = stripEmailWrapping(
+    stripArtefactLines(clean(text, counters), counters.artefacts),
+    counters.artefacts,
+  );
   const lines = trimEnd(setextHeadings(rawLines.map(classify), rawLines), counters);
   // Dropping lone page numbers can leave two halves of one paragraph apart; they are
   // joined again below like any other hard-wrapped paragraph.
