@@ -422,7 +422,7 @@ Links
 describe('agreement and action text that Markdown would read as it is', () => {
   it('is taken as it is, exactly as the Markdown reader gives it', async () => {
     const fc = await import('fast-check');
-    const { inline, parsedInline } = await import('../src/render/view-model.js');
+    const { inline, parsedInline } = await import('../src/render/inline.js');
     // Letters, digits, spaces and the punctuation of plain sentences, including the characters
     // that are Markdown only at the start of a line or next to others.
     const plain = fc.stringMatching(/^[A-Za-z0-9 ,.;:'’"()?%$/=+-]{0,60}$/);

@@ -9,8 +9,9 @@ import type { PhrasingContent, Root } from 'mdast';
 import { meetingDays } from '../core/dates.js';
 import type { Action, Agreement, Attendee, Communique, MeetingMode, Stage } from '../core/model.js';
 import { ATTENDED, stageRank } from '../core/vocabulary.js';
-import { parseBody, withoutInternalMarkers, withoutInternalSections } from './body.js';
+import { withoutInternalMarkers, withoutInternalSections } from './body.js';
 import { cleanTree, cleanValue } from './controls.js';
+import { inline } from './inline.js';
 import { withSafeLinks } from './links.js';
 import { contents, describe, nextMeetingView } from './view-sections.js';
 import { type LabelOverrides, type Labels, labelsFor, type Punctuation, punctuationFor } from './labels/index.js';
@@ -21,7 +22,6 @@ import {
   lowerFirst,
   lowerFirstPhrase,
   meetingTime,
-  phrasing,
   roleBesideName,
 } from './view-parts.js';
 
@@ -366,29 +366,6 @@ function groupAttendance(people: PersonView[], labels: Labels): AttendanceGroup[
     groups[index]!.people.push(person);
   }
   return groups.filter((group) => group.people.length > 0);
-}
-
-/**
- * Text with nothing Markdown would read differently — on one line, no emphasis, code, link,
- * reference, HTML, escape or autolink — is that text: no parser needed, and most agreements and
- * actions are such text (a parse for each of them was a third of the time an HTML rendering took).
- */
-const MIGHT_BE_MARKDOWN = /[\\`*_[\]<>&!~|#\n]|www\.|@|(?:https?|mailto|xmpp):|^\s*(?:\d{1,9}[.)]|[-+=])(?:\s|$)/i;
-
-export function inline(text: string): PhrasingContent[] {
-  if (!MIGHT_BE_MARKDOWN.test(text)) {
-    const value = cleanValue(text.trim());
-    return value === '' ? [] : [{ type: 'text', value }];
-  }
-  return parsedInline(text);
-}
-
-/** Agreement or action text read as Markdown, for the text `inline` cannot take as it is (exported for its test). */
-export function parsedInline(text: string): PhrasingContent[] {
-  return withSafeLinks({
-    type: 'root',
-    children: [{ type: 'paragraph', children: phrasing(cleanTree(parseBody(text))) }],
-  }).children.flatMap((block) => (block.type === 'paragraph' ? block.children : []));
 }
 
 function agreementView(agreement: Agreement, labels: Labels): AgreementView {

@@ -68,10 +68,8 @@ export function textToBlocks(text: string): { blocks: Block[]; stripped: string[
     trailing: 0,
     artefacts: new Stripped(),
   };
-  const rawLines = stripEmailWrapping(
-    stripArtefactLines(clean(text, counters), counters.artefacts),
-    counters.artefacts,
-  );
+  const artefacts = stripArtefactLines(clean(text, counters), counters.artefacts);
+  const rawLines = stripEmailWrapping(artefacts, counters.artefacts);
   const lines = trimEnd(setextHeadings(rawLines.map(classify), rawLines), counters);
   // Dropping lone page numbers can leave two halves of one paragraph apart; they are
   // joined again below like any other hard-wrapped paragraph.
