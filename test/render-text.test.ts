@@ -425,7 +425,7 @@ describe('agreement and action text that Markdown would read as it is', () => {
     const { inline, parsedInline } = await import('../src/render/inline.js');
     // Letters, digits, spaces and the punctuation of plain sentences, including the characters
     // that are Markdown only at the start of a line or next to others.
-    const plain = fc.stringMatching(/^[A-Za-z0-9 ,.;:'’"()?%$/=+-]{0,60}$/);
+    const plain = fc.stringMatching(/^[A-Za-z0-9 \t\u00a0\u3000,.;:'’"()?%$/=+éü中文-]{0,60}$/);
     fc.assert(
       fc.property(plain, (text) => {
         const withoutPositions = (nodes: unknown) =>
