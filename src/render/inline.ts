@@ -13,7 +13,8 @@ import { phrasing } from './view-parts.js';
  * reference, HTML, escape or autolink — is that text: no parser needed, and most agreements and
  * actions are such text (a parse for each of them was a third of the time an HTML rendering took).
  */
-const MIGHT_BE_MARKDOWN = /^ {4}|[\\`*_[\]<>&!~|#\n\t]|www\.|@|(?:https?|mailto|xmpp):|^\s*(?:\d{1,9}[.)]|[-+=])(?:\s|$)/i;
+const MIGHT_BE_MARKDOWN =
+  /^ {4}|[\\`*_[\]<>&!~|#\n\t]|www\.|@|(?:https?|mailto|xmpp):|^\s*(?:\d{1,9}[.)]|[-+=])(?:\s|$)/i;
 
 export function inline(text: string): PhrasingContent[] {
   if (!MIGHT_BE_MARKDOWN.test(text)) {
