@@ -1210,6 +1210,42 @@ describe('shapes found by importing communiqués written after the development s
     expect(result.text).toMatch(/\nThank you\n/);
   });
 
+  it('names the body from a header in capitals without "Meeting", and from its full name when the title says only "Board"', () => {
+    const shouted = meetingOf([
+      'CITY OF CEDAR VALE',
+      'PARKS AND TRAILS ADVISORY BOARD',
+      'Meeting Highlights – January 14, 2025',
+      '',
+      'Board members present: Chair Linda Ortega, Vice Chair Sam Green.',
+      '',
+      'The Board recommended that City Council adopt the updated fee schedule.',
+    ]);
+    expect(shouted.data.meeting.group.name).toBe('City of Cedar Vale Parks and Trails Advisory Board');
+    expect(shouted.data.meeting.date).toBe('2025-01-14');
+    const plain = meetingOf([
+      'Board Meeting Highlights',
+      '',
+      'Inland Water Authority Board – 28 May 2025',
+      '',
+      "The Board met at the Authority's offices in Mildura. Board Chair Ms Karen Holm presided.",
+      '',
+      'The Board approved the annual budget.',
+    ]);
+    expect(plain.data.meeting.group.name).toBe('Inland Water Authority Board');
+  });
+
+  it('does not make "agreed to meet again in …" an action', () => {
+    const { data } = meetingOf([
+      'The Fifth Meeting of the Coral Fisheries Ministers was held in Suva on 3 April 2025.',
+      '',
+      'Ministers directed officials to develop an observer safety framework for their next meeting.',
+      '',
+      "Ministers agreed to meet again in Nuku'alofa, Tonga, in 2026.",
+    ]);
+    expect(data.actions.map((action: { owner: string }) => action.owner)).toEqual(['Officials']);
+    expect(data.next_meeting).toMatchObject({ place: "Nuku'alofa, Tonga" });
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

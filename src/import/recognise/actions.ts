@@ -209,7 +209,9 @@ export function taskOf(sentence: string, group: FoundGroup = {}): Task | undefin
     commit &&
     !/^(?:adopt|approve|endorse|note|accept|support|receive|defer|recommend|continue|the|a|an|its|their|this|these)$/i.test(
       commit[3]!,
-    )
+    ) &&
+    // "Ministers agreed to meet again in Tonga in 2026": the next meeting, not a task.
+    !/^(?:meet|reconvene|convene)\s+(?:again|next|in|at)\b/i.test(`${commit[3]}${commit[4]}`)
   ) {
     // "The Committee endorsed the guidelines and agreed to seek comment": the subject is the Committee.
     const owner = subjectOf(commit[1]!);

@@ -111,7 +111,8 @@ export function recogniseGroup(reading: Reading): FoundGroup {
   for (const candidate of ordered) {
     if (!candidate.name || !group.name) continue;
     const fuller = key(candidate.name);
-    const base = key(group.name);
+    // "Board Meeting Highlights" over "The Regional Water Authority Board met": the Board is that one.
+    const base = key(withoutMeeting(group.name));
     if (fuller !== base && (fuller.endsWith(` ${base}`) || fuller === `${base} meeting`)) group.name = candidate.name;
   }
   group.short_name = ordered.find(
@@ -286,7 +287,7 @@ function groupFromTitle(title: string, reading: Reading): FoundGroup | undefined
     .replace(/\s*[-–—,:]\s*$/, '')
     .trim();
   if (!name || name.split(/\s+/).length > 14 || !/^\p{Lu}/u.test(name) || /\d{4}/.test(name)) return undefined;
-  if (isUpper(name)) name = titleCase(name);
+  name = unshouted(name);
   if (!HAS_GROUP_NOUN.test(name)) return undefined;
   // "The Taskforce agreed:" is a sentence, not a name: a name ends in a capitalised word.
   if (/(?:^|\s)\p{Ll}+$/u.test(name)) return undefined;
@@ -312,6 +313,14 @@ function mastheadGroup(reading: Reading): FoundGroup | undefined {
     text = titleCase(text);
   }
   return { name: text.replace(DOCUMENT_WORDS, '') };
+}
+
+/** Words in capitals set in title case, where two or more run together: "CITY OF MAPLE GROVE Board" → "City of Maple Grove Board". */
+function unshouted(name: string): string {
+  if (isUpper(name)) return titleCase(name);
+  return name.replace(/\b\p{Lu}[\p{Lu}'’&-]+(?:\s+(?:OF|AND|FOR|THE|ON|IN|&|\p{Lu}[\p{Lu}'’&-]+))+\b/gu, (run) =>
+    run.split(/\s+/).length >= 2 ? titleCase(run) : run,
+  );
 }
 
 const isUpper = (text: string) => /\p{Lu}{3}/u.test(text) && !/\p{Ll}/u.test(text);
