@@ -1246,6 +1246,18 @@ describe('shapes found by importing communiqués written after the development s
     expect(data.next_meeting).toMatchObject({ place: "Nuku'alofa, Tonga" });
   });
 
+  it('reads a carried motion as a decision, and a lost one as none', () => {
+    const lines = (result: string) => [
+      'The Parks Advisory Board met at the Civic Centre, Cedar Vale, on 14 January 2025.',
+      '',
+      `Motion by Member Patel, seconded by Vice Chair Green, to approve the 2025 trail maintenance plan. Motion ${result} 5-0.`,
+    ];
+    expect(meetingOf(lines('carried')).data.agreements).toEqual([
+      { id: 'AGR-1', verb: 'approved', text: 'The 2025 trail maintenance plan.' },
+    ]);
+    expect(meetingOf(lines('lost')).data.agreements).toBeUndefined();
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

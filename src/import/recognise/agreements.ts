@@ -311,8 +311,19 @@ export function recogniseAgreements(
           continue;
         }
       }
+      const motion = MOTION.exec(sentence);
+      // "Motion by Member Patel, seconded by …, to approve the plan. Motion carried 5-0.": only a carried motion.
+      if (motion && /\bcarried\b/i.test(block.text) && !/\b(?:lost|failed|defeated)\b/i.test(block.text)) {
+        const verb = `${motion[1]!.toLowerCase().replace(/e$/, '')}ed`;
+        if ((VERBS as readonly string[]).includes(verb))
+          add({ verb: verb as AgreementVerb, text: asStatement(motion[2]!) });
+        continue;
+      }
       for (const found of agreementsOf(sentence, group)) add(found);
     }
   }
   return agreements;
 }
+
+const MOTION =
+  /^(?:A\s+)?motion\s+(?:was\s+)?(?:moved\s+)?by\s+[^,]{2,60},\s*seconded\s+by\s+[^,]{2,60},\s*to\s+(adopt|approve|endorse|accept|note|support|receive|recommend|confirm)\s+(.+)$/i;
