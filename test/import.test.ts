@@ -1258,6 +1258,32 @@ describe('shapes found by importing communiqués written after the development s
     expect(meetingOf(lines('lost')).data.agreements).toBeUndefined();
   });
 
+  it('reads a decisions table typed with one bar between the cells, with qualifiers and decisions that have no verb of their own', () => {
+    const { data } = meetingOf([
+      'The Inland Water Authority Board met in Mildura on 28 May 2025.',
+      '',
+      'Decisions',
+      'Item | Decision',
+      'Annual budget 2025-26 | Approved',
+      'Drought response plan | Endorsed, subject to minor amendments',
+      'Tariff review | Deferred to the July meeting',
+    ]);
+    expect(data.agreements).toEqual([
+      { id: 'AGR-1', verb: 'approved', text: 'Annual budget 2025-26.' },
+      { id: 'AGR-2', verb: 'endorsed', qualifier: 'subject to minor amendments', text: 'Drought response plan.' },
+      { id: 'AGR-3', verb: 'decided', text: 'Tariff review: deferred to the July meeting.' },
+    ]);
+  });
+
+  it('leaves a single line with a bar in it as text', () => {
+    const { result } = meetingOf([
+      'The Inland Water Authority Board met in Mildura on 28 May 2025.',
+      '',
+      'Members compared options A | B and endorsed option A.',
+    ]);
+    expect(result.text).toContain('\nMembers compared options A | B and endorsed option A.\n');
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

@@ -199,6 +199,29 @@ function passive(text: string): Omit<Agreement, 'id'> | undefined {
 const DECISIONS_HEADING =
   /^(?:key\s+)?(?:agreements|decisions|outcomes|resolutions|decisions? (?:made|taken)|what (?:the \w+ |we )?(?:agreed|decided))$/i;
 const VERB_FIRST = new RegExp(`^(${DECISION_VERBS.join('|')})\\b\\s*(.*)$`, 'i');
+/**
+ * A row of a decisions table: "Annual budget | Approved", "Drought plan | Endorsed, subject to
+ * amendments", "Tariff review | Deferred to July" (no verb the vocabulary has: decided, as written).
+ */
+function tabled(item: string, decision: string): Omit<Agreement, 'id'> {
+  const verb = VERB_FIRST.exec(decision);
+  if (!verb)
+    return {
+      verb: item ? 'decided' : 'agreed',
+      text: asStatement(item ? `${item}: ${lowerFirst(decision)}` : decision),
+    };
+  const rest = verb[2]!.replace(/^[\s,;:–—-]+/, '').trim();
+  const qualifier = /^subject to\b/i.test(rest) ? rest.replace(/[.;]$/, '') : undefined;
+  const text = !rest || qualifier ? item || decision : `${item}: ${rest}`;
+  return {
+    verb: verb[1]!.toLowerCase() as AgreementVerb,
+    ...(qualifier ? { qualifier } : {}),
+    text: asStatement(text),
+  };
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** A motion's items, in the present tense: "That Council: 1. receives the report; 2. endorses the plan." */
 const PRESENT: Record<string, AgreementVerb> = {
   receives: 'received',
@@ -270,12 +293,7 @@ export function recogniseAgreements(
       if (!decisionColumn) continue;
       const decision = block.cells[decisionColumn.decision]?.trim() ?? '';
       const item = block.cells[decisionColumn.item]?.trim() ?? '';
-      const verb = VERB_FIRST.exec(decision);
-      if (item || decision)
-        add({
-          verb: (verb?.[1]?.toLowerCase() as AgreementVerb) ?? 'agreed',
-          text: asStatement(verb?.[2] ? `${item}: ${verb[2]}` : item || decision),
-        });
+      if (item || decision) add(tabled(item, decision));
       continue;
     }
     decisionColumn = undefined;

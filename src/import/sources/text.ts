@@ -1,6 +1,7 @@
 import type { Block } from '../types.js';
 import { isEndMarker, Stripped, stripArtefactLines } from './artefacts.js';
 import { stripEmailWrapping } from './email.js';
+import { tableCells, withPipeRows } from './text-tables.js';
 import { pattern } from '../recognise/pattern.js';
 
 /**
@@ -69,7 +70,7 @@ export function textToBlocks(text: string): { blocks: Block[]; stripped: string[
     artefacts: new Stripped(),
   };
   const artefacts = stripArtefactLines(clean(text, counters), counters.artefacts);
-  const rawLines = stripEmailWrapping(artefacts, counters.artefacts);
+  const rawLines = withPipeRows(stripEmailWrapping(artefacts, counters.artefacts));
   const lines = trimEnd(setextHeadings(rawLines.map(classify), rawLines), counters);
   // Dropping lone page numbers can leave two halves of one paragraph apart; they are
   // joined again below like any other hard-wrapped paragraph.
@@ -155,26 +156,6 @@ function indentation(line: string): number {
     else break;
   }
   return width;
-}
-
-/** "Name<TAB>Role" or "| a | b |": a table row; a tab inside running text is not. */
-function tableCells(line: string): string[] | undefined {
-  if (line.startsWith('|') || (line.match(/\|/g)?.length ?? 0) >= 2) {
-    const cells = line
-      .replace(/^\|/, '')
-      .replace(/\|$/, '')
-      .split(/(?<!\\)\|/)
-      .map((cell) => cell.trim());
-    if (cells.length >= 2) return cells;
-  }
-  if (line.includes('\t')) {
-    const cells = line
-      .split(/\t+/)
-      .map((cell) => cell.trim().replace(/ {2,}/g, ' '))
-      .filter((cell) => cell !== '');
-    if (cells.length >= 2) return cells;
-  }
-  return undefined;
 }
 
 /**
