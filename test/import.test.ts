@@ -1284,6 +1284,43 @@ describe('shapes found by importing communiqués written after the development s
     expect(result.text).toContain('\nMembers compared options A | B and endorsed option A.\n');
   });
 
+  it('reads "(apology)" beside a role in an attendance table, and a role held "at" a place', () => {
+    const { data } = meetingOf([
+      'The Murray Arts Council met in Albury on 2 September 2025.',
+      'Ms Fiona Gant, Acting Director of Nursing at Kilmore Hospital, presented the survey.',
+      '',
+      'Attendance',
+      '| Name | Role |',
+      '|---|---|',
+      '| Kate Mill | Chair |',
+      '| Ana Cruse | Member (apology) |',
+    ]);
+    expect(data.attendees.find((one: { name: string }) => one.name === 'Ana Cruse')).toMatchObject({
+      role: 'Member',
+      attendance: 'apology',
+    });
+    expect(data.attendees.find((one: { name: string }) => one.name === 'Fiona Gant')).toMatchObject({
+      role: 'Acting Director of Nursing',
+      organisation: 'Kilmore Hospital',
+    });
+  });
+
+  it('reads facts a web page puts on lines of one paragraph (Date:<br>Venue:)', async () => {
+    const { importSource } = await import('../src/import/import.js');
+    const html =
+      '<html><body><main><h1>Murray Arts Council – Communiqué</h1>' +
+      '<p><strong>Date:</strong> 2 September 2025<br><strong>Venue:</strong> Albury Library</p>' +
+      '<p>The Council approved three community arts grants.</p></main></body></html>';
+    const outcome = await importSource(new TextEncoder().encode(html), '.html', { sourceName: 'arts.html' });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(outcome.result.text)![1]!;
+    expect((parse(yaml) as { meeting: Record<string, unknown> }).meeting).toMatchObject({
+      date: '2025-09-02',
+      place: 'Albury Library',
+    });
+    expect(outcome.result.text).toContain('**Date:** 2 September 2025\\\n**Venue:** Albury Library');
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

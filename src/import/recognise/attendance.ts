@@ -227,9 +227,13 @@ function addTableRow(register: Register, cells: readonly string[], at: Columns, 
   const organisation =
     at.organisation !== undefined && at.organisation >= 0 ? cells[at.organisation]?.trim() : undefined;
   if (organisation && !REMOTE.test(organisation)) person.organisation ??= organisation;
+  let apology = false;
   for (const index of at.role) {
     if (index === at.organisation) continue;
-    const cell = cells[index] ?? '';
+    // "Member (apology)": the attendance, in brackets beside the role.
+    const marked = /\s*\(apolog(?:y|ies|ised)\)/i;
+    if (marked.test(cells[index] ?? '')) apology = true;
+    const cell = (cells[index] ?? '').replace(marked, '');
     if (REMOTE.test(cell)) remote = true;
     // "Director-General, Department of Communities; representing …": the part before any `;`.
     const [role = '', ...more] = cell.replace(/\s*\((?:proxy for|online|by phone|via [^)]*)[^)]*\)/gi, '').split(';');
@@ -243,9 +247,10 @@ function addTableRow(register: Register, cells: readonly string[], at: Columns, 
     }
   }
   const stated = attendanceOf(cells[at.attendance] ?? '');
-  const attendance = stated ?? (partial ? 'partial' : remote ? 'remote' : (how?.attendance ?? 'present'));
+  const fromRole = apology ? 'apology' : partial ? 'partial' : remote ? 'remote' : undefined;
+  const attendance = stated ?? fromRole ?? how?.attendance ?? 'present';
   const attendee = register.add(person, { kind, attendance });
-  if (stated || remote || partial) attendee.attendance = attendance;
+  if (stated || fromRole) attendee.attendance = attendance;
   if (CHAIR_ROLE.test(person.role ?? '') && attendance !== 'apology') register.chair(attendee.id);
   const proxy = /(?:\(|;\s*)proxy for ([^);]+)\)?/i.exec(cells.join(' '));
   if (proxy) register.proxyFor(attendee, parsePerson(proxy[1]!) ?? { name: proxy[1]! });

@@ -202,7 +202,10 @@ export function describeRole(text: string, into: Person): void {
     into.represents ??= part.slice(3);
     return;
   }
-  const split = /^(.+?)\s+(?:of|at|from|with)\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(part);
+  // "Acting Director of Nursing at Kilmore Hospital": "at" parts the role from where it is held.
+  const split =
+    /^(.+)\s+at\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(part) ??
+    /^(.+?)\s+(?:of|at|from|with)\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(part);
   if (split && !ORG_WORD.test(split[1]!) && ORG_WORD.test(split[2]!)) {
     into.role ??= split[1];
     into.organisation ??= split[2];

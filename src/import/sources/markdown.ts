@@ -81,5 +81,10 @@ function content(children: PhrasingContent[]): { text: string; inline: PhrasingC
   visit({ type: 'paragraph', children: inline }, 'text', (node) => {
     node.value = node.value.replace(/[ \t]*\n[ \t]*/g, ' ');
   });
-  return { text: mdastToString({ type: 'paragraph', children: inline }).trim(), inline };
+  // A hard line break ("Date: 2 September<br>Venue: …") is a space in the text read for facts, not nothing.
+  const spaced = structuredClone(inline);
+  visit({ type: 'paragraph', children: spaced }, 'break', (node) => {
+    Object.assign(node, { type: 'text', value: ' ' });
+  });
+  return { text: mdastToString({ type: 'paragraph', children: spaced }).trim(), inline };
 }
