@@ -1321,6 +1321,33 @@ describe('shapes found by importing communiqués written after the development s
     expect(outcome.result.text).toContain('**Date:** 2 September 2025\\\n**Venue:** Albury Library');
   });
 
+  it('finds the chair named before the sentence goes on, a chair who "chaired." and a body after "On <date>"', () => {
+    const committee = meetingOf([
+      'Outcomes of the meeting held on 15/08/2025',
+      '',
+      'Eastern Beaches Road Safety Committee',
+      '',
+      'The committee, chaired by Councillor Mia Novak, met at Coogee Town Hall.',
+      '',
+      'Members supported a 40 km/h trial around three schools and asked Council officers to report on results.',
+    ]);
+    expect(committee.data.attendees[0]).toMatchObject({ name: 'Mia Novak', role: 'Chair' });
+    expect(committee.data.agreements[0].text).toBe('A 40 km/h trial around three schools.');
+    expect(committee.data.actions[0].owner).toBe('Council officers');
+    const youth = meetingOf([
+      'COMMUNIQUE',
+      '',
+      'On Thursday 6th November the Riverland Youth Council met in Renmark for its final meeting of 2025. Youth Mayor Ethan Cole chaired.',
+      '',
+      'The Council voted to adopt its 2026 action plan.',
+    ]);
+    expect(youth.data.meeting).toMatchObject({
+      group: { name: 'Riverland Youth Council' },
+      date: '2025-11-06',
+      chair: 'ethan-cole',
+    });
+  });
+
   it('finds "Senator the Hon." co-chairs, passive and "is to" tasks, and a next meeting place without its full stop', () => {
     const { data } = meetingOf([
       'Coastal Biosecurity Ministers Dialogue',

@@ -177,6 +177,8 @@ function build(verb: AgreementVerb, text: string, phrase: string): Omit<Agreemen
   }
   if (!qualifier && /\b(?:unanimously|again)\b/.test(phrase))
     qualifier = /\bagain\b/.test(phrase) ? 'again' : 'unanimously';
+  // "…a trial around three schools and asked officers to report": the request is an action, not this decision.
+  rest = rest.replace(/,?\s+and\s+(?:asked|requested|directed|called (?:on|upon)|tasked|instructed|urged)\s+\S.*$/, '');
   if (rest.replace(/[\s.:]/g, '').length < 3) return undefined;
   return { verb, ...(qualifier ? { qualifier } : {}), text: asStatement(rest) };
 }

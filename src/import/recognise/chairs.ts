@@ -18,7 +18,8 @@ const CHAIRED_THE = pattern(
   String.raw`^(.+?)\s+(?:(?:jointly|also)\s+)?(co-?)?(?:chaired|presided(?: over)?|led)\s+`,
   String.raw`(?:the\s+)?(?:meeting|session|discussion|conference|forum|dialogue)\b`,
 );
-const PRESIDED = /^(.+?)\s+presided\b/i;
+/** "Dr X presided", "Youth Mayor Ethan Cole chaired.": the verb alone, at the end of its sentence. */
+const PRESIDED = /^(.+?)\s+(?:presided\b|(?:co-?)?chaired\.?$)/i;
 const IN_THE_CHAIR = pattern(
   'u',
   String.raw`\b((?:(?:The Hon|Hon|Mr|Mrs|Ms|Dr|Prof|Professor|Cr|Cllr|Councillor|Mayor)\.?\s+)?\p{Lu}[\p{L}'’-]+`,
@@ -108,6 +109,8 @@ export function recogniseChairs(reading: Reading, register: Register): void {
   for (const { text } of reading.sentences) {
     const habitual = /\b(?:is|are)\s+(?:co-?)?chaired\b/i.test(text);
     const by = CHAIRED_BY.exec(text);
+    // "The committee, chaired by Cr Mia Novak, met at …": the chair ends where the sentence goes on.
+    if (by) by[2] = by[2]!.replace(/,\s+(?:met|held|gathered|convened|came|was|were|which|who)\b.*$/, '');
     if (by && /chaired|presided|co-?chairs|facilitated/i.test(by[0])) {
       const several = Boolean(by[1]) || /\bjointly\b/i.test(by[0]) || /co-?chairs|;/i.test(by[2]!);
       if (habitual) weak.push(peopleIn(by[2]!, several));

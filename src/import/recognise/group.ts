@@ -67,7 +67,7 @@ export const GROUP_REFERENCE = pattern(
 const WORD = `(?:\\p{Lu}[\\p{L}'’.&-]*|\\d+(?:st|nd|rd|th)?)`;
 const JOINER = `(?:of|for|and|on|the|in|de|du|des|&|\\p{Lu}[\\p{L}'’.&-]*|\\(\\p{Lu}+\\))`;
 const NAME = `${WORD}(?:(?:[ \\t]+|[ \\t]*[-–][ \\t]*|,[ \\t]+(?=\\p{Lu}))${JOINER})*`;
-const OPENING = String.raw`^(?:(?:On|In|At|Today|Yesterday)\b[^,]*,\s+)?(?:Members of\s+)?(?:the\s+|The\s+)?`;
+const OPENING = String.raw`^(?:(?:On|In|At|Today|Yesterday)\b[^,]*,\s+|On\s+(?:\p{Lu}\p{Ll}+day,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+\p{Lu}\p{Ll}+(?:\s+\d{4})?\s+)?(?:Members of\s+)?(?:the\s+|The\s+)?`;
 const MET = new RegExp(
   `${OPENING}(${NAME})(?:\\s+\\([A-Za-z]+\\))?\\s+(?:(?:first|last|also|again|formally|recently|today)\\s+)?` +
     '(?:met|convened|gathered|assembled|came together|held its|was held|took place)\\b',
