@@ -1337,7 +1337,7 @@ describe('shapes found by importing communiqués written after the development s
     const youth = meetingOf([
       'COMMUNIQUE',
       '',
-      'On Thursday 6th November the Riverland Youth Council met in Renmark for its final meeting of 2025. Youth Mayor Ethan Cole chaired.',
+      'On Thursday 6th November the Riverland Youth Council met in Renmark for its last meeting of 2025. Youth Mayor Ethan Cole chaired.',
       '',
       'The Council voted to adopt its 2026 action plan.',
     ]);

@@ -260,8 +260,9 @@ export const ABOUT_NEXT = pattern(
   String.raw`(?:on|in)\s+[\p{Lu}\d]|\bwill hold (?:its|their|the) (?:[\p{L}]+\s+){0,2}`,
   String.raw`(?:meeting|session)\b`,
 );
+/** About an earlier meeting — but "its last meeting of 2025" (or "for the year") is this one, the year's final. */
 export const ABOUT_PREVIOUS =
-  /\b(?:last met|previous(?:ly)?|since (?:the|its|their)\b|last meeting|prior meeting|earlier meeting|at its (?:last|previous))\b/i;
+  /\b(?:last met|previous(?:ly)?|since (?:the|its|their)\b|last meeting(?! (?:of|for) (?:the year|\d{4}))|prior meeting|earlier meeting|at its (?:last|previous)(?! meeting (?:of|for) (?:the year|\d{4})))\b/i;
 export const VIRTUAL = pattern(
   'i',
   String.raw`\b(?:virtually|online|by video[- ]?(?:conference|link)?|via video[- ]?`,
