@@ -46,7 +46,8 @@ function isFile(fs: FileSystem, path: string): boolean {
   }
 }
 
-const FLAGS = [
+/** How communique starts Chromium: no sandbox (containers, CI), no network chatter, no extensions; tests start it the same way. */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -61,7 +62,7 @@ const FLAGS = [
 /** Each page printed to A4 PDF, tagged and with an outline, in the order given. */
 export async function printPdfs(executablePath: string, pages: readonly string[]): Promise<Uint8Array[]> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     await context.route('**/*', (route) => route.abort());

@@ -73,15 +73,7 @@ export function filesIn(folder: string, extension: string): string[] {
     .sort();
 }
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { CHROMIUM_FLAGS } from '../../src/io/browser.js';
 
 export interface Box {
   x0: number;
