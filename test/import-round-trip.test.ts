@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCommunique } from '../src/core/parse/communique.js';
 import { importSource } from '../src/import/import.js';
 import { project, runCli } from './support/io.js';
+import { CHROMIUM, requireTool, runs } from './support/tools.js';
 import { compareFacts, roundTripFacts } from './support/facts.js';
 import { temporaryFolder } from './support/temporary.js';
 
@@ -22,19 +23,12 @@ import { temporaryFolder } from './support/temporary.js';
  */
 const repo = resolve(import.meta.dirname, '..');
 const examples = ['2025-05-14-hspr', '2025-10-14-npg', '2026-04-21-npg'];
-const inCi = Boolean(process.env.CI);
-const hasChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some((path) => existsSync(path));
-const hasLibreOffice = spawnSync('soffice', ['--version']).status === 0;
-
-function requireTool(present: boolean, what: string, install: string): boolean {
-  if (present) return true;
-  if (inCi) throw new Error(`${what} is needed for the import round trips and is not installed: ${install}`);
-  console.warn(`Skipping the ${what} import tests: ${what} is not installed (${install}).`);
-  return false;
-}
-
-const haveChromium = requireTool(hasChromium, 'Chromium', 'apt-get install chromium');
-const haveLibreOffice = requireTool(hasLibreOffice, 'LibreOffice', 'apt-get install libreoffice-writer-nogui');
+const haveChromium = requireTool(Boolean(CHROMIUM), 'Chromium', 'apt-get install chromium');
+const haveLibreOffice = requireTool(
+  runs('soffice', ['--version']),
+  'LibreOffice',
+  'apt-get install libreoffice-writer-nogui',
+);
 
 type Format = 'docx' | 'html' | 'txt' | 'pdf';
 

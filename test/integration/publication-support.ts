@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -21,20 +21,7 @@ export const FIXTURES = [STRESS, FRENCH, CHINESE];
 export const DOCUMENTS = [...EXAMPLES, ...FIXTURES];
 export const fixtures = join(repo, 'test/integration/fixtures/publication');
 
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-
-/** Whether a command runs: `command args` exits 0. */
-export function runs(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
-  return !result.error && result.status === 0;
-}
-
-export function requireTool(present: boolean, what: string, install: string): boolean {
-  if (present) return true;
-  if (process.env.CI) throw new Error(`${what} is needed for the integration tests and is not installed: ${install}`);
-  console.warn(`Skipping the ${what} tests: ${what} is not installed (${install}).`);
-  return false;
-}
+export { CHROMIUM, requireTool, runs } from '../support/tools.js';
 
 /** A scratch folder of the test file's own, kept across its tests (remove it in afterAll). */
 export function scratch(prefix: string): string {

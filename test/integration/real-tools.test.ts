@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../src/io/browser.js';
 import { project, runCli } from '../support/io.js';
+import { CHROMIUM, requireTool, runs } from '../support/tools.js';
 
 /**
  * Our output in the tools users meet it in: pandoc turning the DOCX-ready Markdown into
@@ -16,18 +17,7 @@ import { project, runCli } from '../support/io.js';
  */
 const repo = resolve(import.meta.dirname, '../..');
 const examples = ['2025-05-14-hspr', '2025-10-14-npg', '2026-04-21-npg'];
-const inCi = Boolean(process.env.CI);
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
-
-function requireTool(present: boolean, what: string, install: string): boolean {
-  if (present) return true;
-  if (inCi) throw new Error(`${what} is needed for the integration tests and is not installed: ${install}`);
-  console.warn(`Skipping the ${what} tests: ${what} is not installed (${install}).`);
-  return false;
-}
-
-const havePandoc = requireTool(hasPandoc, 'pandoc', 'apt-get install pandoc');
+const havePandoc = requireTool(runs('pandoc', ['--version']), 'pandoc', 'apt-get install pandoc');
 const haveChromium = requireTool(Boolean(CHROMIUM), 'Chromium', 'apt-get install chromium');
 
 async function rendered(to: 'md' | 'html') {
