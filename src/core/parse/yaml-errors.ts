@@ -61,6 +61,14 @@ export function describeYamlErrors(errors: readonly YAMLError[], yamlText: strin
 const TAB_HINT = 'YAML indents with spaces only: replace the tab with spaces.';
 const KEY_HINT = 'Check for a missing `:` after a field name, or put a long value in quotes.';
 
+const multilineKey = (start: number, end: number): YamlProblem => ({
+  ruleId: 'yaml/syntax',
+  message: 'A field name runs over more than one line',
+  hint: KEY_HINT,
+  start,
+  end,
+});
+
 function lineEndAfter(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   const end = newline === -1 ? text.length : newline;
@@ -138,21 +146,9 @@ function describeYamlError(error: YAMLError, yamlText: string): YamlProblem {
           end: Math.max(lineEndAfter(yamlText, start), start + 1),
         };
       }
-      return {
-        ruleId: 'yaml/syntax',
-        message: 'A field name runs over more than one line',
-        hint: KEY_HINT,
-        start,
-        end,
-      };
+      return multilineKey(start, end);
     case 'MULTILINE_IMPLICIT_KEY':
-      return {
-        ruleId: 'yaml/syntax',
-        message: 'A field name runs over more than one line',
-        hint: KEY_HINT,
-        start,
-        end,
-      };
+      return multilineKey(start, end);
     case 'MISSING_CHAR':
     case 'BAD_INDENT': {
       const sequence = /flow sequence/i.test(error.message);
