@@ -14,19 +14,6 @@ renameSync(`${validators}.${process.pid}.tmp`, validators);
 
 const esbuild = await import('esbuild');
 
-// gray-matter loads js-yaml for its default YAML engine, which we always replace (YAML is
-// parsed by the \`yaml\` package, with positions). Leave js-yaml out of the bundle.
-const withoutJsYaml = {
-  name: 'without-js-yaml',
-  setup(build) {
-    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'without-js-yaml' }));
-    build.onLoad({ filter: /.*/, namespace: 'without-js-yaml' }, () => ({
-      contents:
-        "const refuse = () => { throw new Error('js-yaml is not bundled'); }; module.exports = { safeLoad: refuse, safeDump: refuse, load: refuse, dump: refuse };",
-      loader: 'js',
-    }));
-  },
-};
 // Built beside dist/ and swapped in, so a test run building while another runs the binary
 // never finds dist/ half-written or missing.
 const staging = join(root, `dist.${process.pid}.tmp`);
@@ -48,7 +35,6 @@ await esbuild.build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [withoutJsYaml],
   // playwright-core finds its own files through __dirname and loads only when a PDF is printed: it stays outside.
   external: ['playwright-core'],
   sourcemap: 'linked',

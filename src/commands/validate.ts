@@ -86,7 +86,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
     };
     const checked = await runFiles(files.value, plan, run);
     progress?.done();
-    return files.value.length > 1 ? await withAcrossFindings(checked, check.severities) : checked;
+    return files.value.length > 1 ? await withAcrossFindings(io, checked, files.value, check) : checked;
   };
   // Folders that could not be read are results too: they count, in every format.
   const unreadable = files.problems ?? [];
@@ -172,18 +172,26 @@ function plural(count: number, word: string): string {
  * all come from the cache never needs it.
  */
 async function withAcrossFindings(
+  io: Io,
   results: readonly PipelineResult[],
-  severities: CheckOptions['severities'],
+  files: readonly FileToCheck[],
+  check: CheckOptions,
 ): Promise<PipelineResult[]> {
   const facts = results.flatMap((result) => (result.facts ? [{ file: result.file, facts: result.facts }] : []));
   const found = checkAcross(facts);
   if (found.size === 0) return [...results];
   const { settleSeverities } = await import('../core/check/check.js');
+  const { placeFindings } = await import('../pipeline/places.js');
+  const byName = new Map(files.map((file) => [file.name, file]));
   return results.map((result) => {
-    const extra = settleSeverities(found.get(result.file) ?? [], 'draft', severities);
+    const findings = found.get(result.file);
+    const file = byName.get(result.file);
+    if (!findings || !file) return result;
+    const placed = placeFindings(io.fs, file, findings, check.maxBytes!);
+    const extra = settleSeverities(placed.messages, 'draft', check.severities);
     if (extra.length === 0) return result;
     const messages = [...result.messages, ...extra].sort(compareDiagnostics);
-    return { ...result, messages, lines: { ...result.lines, ...result.facts!.lines } };
+    return { ...result, messages, lines: { ...result.lines, ...placed.lines } };
   });
 }
 

@@ -15,7 +15,7 @@ import type { PipelineResult } from './file-pipeline.js';
 import type { CheckPolicy } from './steps/check.js';
 
 /** The layout of the cache file; a file in any other layout is ignored and rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheEntry {
   /** The hash of the bytes the diagnostics belong to. */
@@ -230,7 +230,7 @@ function isFix(value: unknown): boolean {
 }
 
 function isFacts(value: unknown): boolean {
-  if (!isRecord(value) || !isRecord(value.at) || !isRecord(value.lines) || !Array.isArray(value.actions)) return false;
+  if (!isRecord(value) || !isRecord(value.at) || !Array.isArray(value.actions)) return false;
   const { at } = value;
   return (
     typeof value.key === 'string' &&
@@ -238,17 +238,26 @@ function isFacts(value: unknown): boolean {
     typeof value.date === 'string' &&
     typeof value.lastDay === 'string' &&
     typeof value.status === 'string' &&
-    [at.id, at.date, at.number, at.actions].every(isSpan) &&
+    [at.id, at.date, at.number, at.actions].every(isPlace) &&
     value.actions.every(
       (action) =>
         isRecord(action) &&
         typeof action.id === 'string' &&
         typeof action.status === 'string' &&
-        isSpan(action.at) &&
+        isPlace(action.at) &&
         (action.carriedFrom === undefined ||
           (isRecord(action.carriedFrom) &&
-            isSpan(action.carriedFrom.at) &&
+            isPlace(action.carriedFrom.at) &&
             typeof action.carriedFrom.communique === 'string')),
     )
+  );
+}
+
+function isPlace(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.path) &&
+    value.path.every((segment) => typeof segment === 'string' || Number.isInteger(segment)) &&
+    (value.prefer === undefined || value.prefer === 'key')
   );
 }

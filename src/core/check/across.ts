@@ -3,12 +3,9 @@
  * the actions a group left open, and the sequence of a group's meetings. Each problem is
  * reported in the file that must change, at the place to change.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Span } from '../parse/source-text.js';
-import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { RuleId } from '../../diagnostics/rules.js';
 import { CLOSED_STATUSES, stageRank } from '../vocabulary.js';
-import type { CommuniqueFacts } from './facts.js';
+import type { CommuniqueFacts, Place } from './facts.js';
 
 export interface FileFacts {
   /** The file as the user named it. */
@@ -16,16 +13,24 @@ export interface FileFacts {
   facts: CommuniqueFacts;
 }
 
-/** Diagnostics by file name, in the order of the files given. */
-export type AcrossFindings = Map<string, Diagnostic[]>;
+/** A problem found across communiqués, at a place in one of them: a diagnostic once the place is found in its file. */
+export interface AcrossFinding {
+  ruleId: RuleId;
+  message: string;
+  place: Place;
+  hint?: string;
+}
 
-type Report = (file: string, ruleId: RuleId, message: string, span: Span, hint?: string) => void;
+/** Findings by file name. */
+export type AcrossFindings = Map<string, AcrossFinding[]>;
+
+type Report = (file: string, ruleId: RuleId, message: string, place: Place, hint?: string) => void;
 
 export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
   const found: AcrossFindings = new Map();
-  const report: Report = (file, ruleId, message, span, hint) => {
+  const report: Report = (file, ruleId, message, place, hint) => {
     const list = found.get(file) ?? [];
-    list.push(makeDiagnostic(ruleId, message, span, hint));
+    list.push({ ruleId, message, place, ...(hint !== undefined ? { hint } : {}) });
     found.set(file, list);
   };
   const ordered = [...files].sort(byMeeting);

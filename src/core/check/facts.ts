@@ -1,19 +1,24 @@
 /**
  * What the checks across communiqués need from each one, with the place in its file each
- * fact comes from: small, plain data that crosses from worker threads (and, later, a
- * cache) without the document it was taken from.
+ * fact comes from: small, plain data that crosses from worker threads (and the cache)
+ * without the document it was taken from. A place is a data path, found in the file only
+ * when a diagnostic is made there: most files never need their positions.
  */
 import { meetingDays } from '../dates.js';
 import type { Communique, Stage } from '../model.js';
-import { type ParsedCommunique, spanOfPath } from '../parse/communique.js';
-import type { Span } from '../parse/source-text.js';
+
+/** A value in the front matter by its data path (or its key); `[]` is the front matter itself. */
+export interface Place {
+  path: (string | number)[];
+  prefer?: 'key';
+}
 
 export interface ActionFacts {
   id: string;
   status: string;
   /** Where the action is: its id. */
-  at: Span;
-  carriedFrom?: { communique: string; action?: string; at: Span };
+  at: Place;
+  carriedFrom?: { communique: string; action?: string; at: Place };
 }
 
 export interface CommuniqueFacts {
@@ -28,9 +33,7 @@ export interface CommuniqueFacts {
   status: Stage;
   actions: ActionFacts[];
   /** Where each fact is in the file, for the diagnostics about it. */
-  at: { id: Span; date: Span; number: Span; actions: Span };
-  /** The source lines those places are on, for code frames. */
-  lines: Record<number, string>;
+  at: { id: Place; date: Place; number: Place; actions: Place };
 }
 
 /** The group as communiqués name it across files: its short name, else its name, compared without case. */
@@ -39,10 +42,9 @@ export function groupKey(communique: Communique): string {
   return (group.short_name ?? group.name).trim().toLowerCase();
 }
 
-export function communiqueFacts(parsed: ParsedCommunique, communique: Communique, stem: string): CommuniqueFacts {
-  const at = (path: (string | number)[], prefer: 'key' | 'value' = 'value') => spanOfPath(parsed, path, prefer);
+export function communiqueFacts(communique: Communique, stem: string): CommuniqueFacts {
+  const key = (...path: (string | number)[]): Place => ({ path, prefer: 'key' });
   const days = meetingDays(communique.meeting);
-  const dateAt = communique.meeting.date !== undefined ? at(['meeting', 'date']) : at(['meeting', 'start']);
   const facts: CommuniqueFacts = {
     key: communique.id ?? stem,
     hasId: communique.id !== undefined,
@@ -53,29 +55,18 @@ export function communiqueFacts(parsed: ParsedCommunique, communique: Communique
     actions: (communique.actions ?? []).map((action, index) => ({
       id: action.id,
       status: action.status,
-      at: at(['actions', index, 'id']),
+      at: { path: ['actions', index, 'id'] },
       ...(action.carried_from
-        ? { carriedFrom: { ...action.carried_from, at: at(['actions', index, 'carried_from']) } }
+        ? { carriedFrom: { ...action.carried_from, at: { path: ['actions', index, 'carried_from'] } } }
         : {}),
     })),
     at: {
-      id: communique.id !== undefined ? at(['id']) : at([]),
-      date: dateAt,
-      number: communique.meeting.number !== undefined ? at(['meeting', 'number']) : at(['meeting'], 'key'),
-      actions: communique.actions !== undefined ? at(['actions'], 'key') : at(['meeting'], 'key'),
+      id: { path: communique.id !== undefined ? ['id'] : [] },
+      date: { path: ['meeting', communique.meeting.date !== undefined ? 'date' : 'start'] },
+      number: communique.meeting.number !== undefined ? { path: ['meeting', 'number'] } : key('meeting'),
+      actions: communique.actions !== undefined ? key('actions') : key('meeting'),
     },
-    lines: {},
   };
   if (communique.meeting.number !== undefined) facts.number = communique.meeting.number;
-  const spans = [
-    facts.at.id,
-    facts.at.date,
-    facts.at.number,
-    facts.at.actions,
-    ...facts.actions.flatMap((action) => [action.at, ...(action.carriedFrom ? [action.carriedFrom.at] : [])]),
-  ];
-  for (const span of spans)
-    for (let line = Math.max(1, span.line - 1); line <= span.line; line++)
-      facts.lines[line] = parsed.source!.lineText(line);
   return facts;
 }

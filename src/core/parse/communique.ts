@@ -13,8 +13,11 @@ import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocat
 
 export interface ParsedCommunique {
   source?: SourceText;
-  /** The YAML document; present whenever front matter was found. */
-  yaml?: YamlDocument;
+  /**
+   * The YAML document, with every value's position; present whenever front matter was
+   * found, and built on first use when the front matter was read without it.
+   */
+  readonly yaml?: YamlDocument;
   /** Offset of the YAML text in the file, to turn YAML ranges into file positions. */
   yamlOffset: number;
   /** The front matter as data: present only when the YAML was read without errors. */
@@ -80,7 +83,8 @@ export function parseCommunique(input: Uint8Array | string, options: ParseOption
   loaded.bodyOffset = split.bodyOffset;
 
   const parsed = parseFrontMatterYaml(split.yaml);
-  loaded.yaml = parsed.document;
+  // Not enumerable: copying a result must not build the document nobody asked for.
+  Object.defineProperty(loaded, 'yaml', { get: () => parsed.document, enumerable: false });
   for (const problem of parsed.problems) {
     const span = source.span(split.yamlOffset + problem.start, split.yamlOffset + problem.end);
     loaded.diagnostics.push(makeDiagnostic(problem.ruleId, problem.message, span, problem.hint));

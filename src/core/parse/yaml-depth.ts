@@ -19,17 +19,19 @@ export const MAX_NESTING = 100;
 export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
   const indents: number[] = [];
   let flow = 0;
-  let quote = '';
+  /** The quote character (as a code) while inside a quoted value, else 0. */
+  let quote = 0;
   /** While reading a block scalar, lines indented more than this are its text. */
   let blockScalarIndent = -1;
   let lineStart = 0;
+  // Character codes, not one-character strings: this reads every character of every file.
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     let indent = 0;
-    while (text.charCodeAt(lineStart + indent) === 32) indent++;
+    while (text.charCodeAt(lineStart + indent) === SPACE) indent++;
     const first = lineStart + indent;
-    const blank = first >= lineEnd || text[first] === '\r' || text[first] === '#';
+    const blank = first >= lineEnd || text.charCodeAt(first) === CR || text.charCodeAt(first) === HASH;
     let index = first;
     let markers = 0;
     let valueStart = true;
@@ -43,57 +45,67 @@ export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
       }
     }
     for (; index < lineEnd; index++) {
-      const character = text[index]!;
-      const next = index + 1 < lineEnd ? text[index + 1]! : ' ';
+      const character = text.charCodeAt(index);
+      const next = index + 1 < lineEnd ? text.charCodeAt(index + 1) : SPACE;
       if (quote) {
-        if (quote === '"' && character === '\\') index++;
+        if (quote === DOUBLE && character === BACKSLASH) index++;
         else if (character === quote) {
-          if (quote === "'" && next === "'") index++;
-          else quote = '';
+          if (quote === SINGLE && next === SINGLE) index++;
+          else quote = 0;
         }
         continue;
       }
-      if (character === '#' && (index === first || /\s/.test(text[index - 1]!))) break;
+      if (character === HASH && (index === first || isSpace(text.charCodeAt(index - 1)))) break;
       if (flow > 0) {
-        if (character === '[' || character === '{') {
+        if (character === OPEN_SEQUENCE || character === OPEN_MAPPING) {
           flow++;
           if (indents.length + markers + flow > limit) return index;
-        } else if (character === ']' || character === '}') flow--;
-        else if (character === '"' || character === "'") quote = character;
+        } else if (character === CLOSE_SEQUENCE || character === CLOSE_MAPPING) flow--;
+        else if (character === DOUBLE || character === SINGLE) quote = character;
         continue;
       }
-      if (character === ' ' || character === '\t') continue;
+      if (character === SPACE || character === TAB) continue;
       if (valueStart) {
-        if ((character === '-' || character === '?') && /[\s]/.test(next)) {
+        if ((character === DASH || character === QUESTION) && isSpace(next)) {
           markers++;
           if (indents.length + markers > limit) return index;
           continue;
         }
-        if (character === '[' || character === '{') {
+        if (character === OPEN_SEQUENCE || character === OPEN_MAPPING) {
           flow = 1;
           if (indents.length + markers + flow > limit) return index;
           continue;
         }
-        if (character === '"' || character === "'") {
+        if (character === DOUBLE || character === SINGLE) {
           quote = character;
           valueStart = false;
           continue;
         }
-        if (character === '|' || character === '>') {
+        if (character === PIPE || character === GREATER) {
           blockScalarIndent = indent;
           break;
         }
-        if (character === '&' || character === '!') {
+        if (character === AMPERSAND || character === BANG) {
           // An anchor or a tag comes before the value it marks.
-          while (index + 1 < lineEnd && !/\s/.test(text[index + 1]!)) index++;
+          while (index + 1 < lineEnd && !isSpace(text.charCodeAt(index + 1))) index++;
           continue;
         }
         valueStart = false;
       }
-      if (character === ':' && /\s/.test(next)) valueStart = true;
+      if (character === COLON && isSpace(next)) valueStart = true;
     }
     if (newline === -1) break;
     lineStart = newline + 1;
   }
   return -1;
+}
+
+const [TAB, CR, SPACE, BANG, DOUBLE, HASH, AMPERSAND, SINGLE, DASH, COLON, GREATER, QUESTION] = [
+  9, 13, 32, 33, 34, 35, 38, 39, 45, 58, 62, 63,
+];
+const [OPEN_SEQUENCE, BACKSLASH, CLOSE_SEQUENCE, OPEN_MAPPING, PIPE, CLOSE_MAPPING] = [91, 92, 93, 123, 124, 125];
+
+/** What `/\s/` matches, without making a string of each character. */
+function isSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === SPACE || (code > 127 && /\s/.test(String.fromCharCode(code)));
 }

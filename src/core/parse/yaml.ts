@@ -5,6 +5,7 @@
  * and an alias bomb is refused instead of expanded.
  */
 import { nestingTooDeepAt } from './yaml-depth.js';
+import { readPlainFrontMatter } from './yaml-fast.js';
 import {
   describeAmbiguousName,
   describeTags,
@@ -32,7 +33,8 @@ export type YamlDocument = ReturnType<typeof parseDocument>;
 export type { YamlProblem } from './yaml-errors.js';
 
 export interface ParsedYaml {
-  document: YamlDocument;
+  /** Built on first use when the quick reader read the data: most files never need it. */
+  readonly document: YamlDocument;
   /** The front matter as plain data; undefined when the YAML could not be read. */
   data: unknown;
   problems: YamlProblem[];
@@ -41,22 +43,43 @@ export interface ParsedYaml {
 /** Aliases are legitimate YAML, but nothing in a communiqué needs many of them. */
 const MAX_ALIAS_COUNT = 100;
 
+const DOCUMENT_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  // yaml's own check compares every key with every other (20,000 keys: 3.5 s); duplicates
+  // are found below in one pass instead.
+  uniqueKeys: false,
+  prettyErrors: false,
+  keepSourceTokens: false,
+  // YAML 1.1 tags such as !!timestamp would turn dates into Date objects: refuse them.
+  resolveKnownTags: false,
+  // Problems are diagnostics; nothing may be printed behind the user's back.
+  logLevel: 'error',
+} as const;
+
 export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
   const tooDeep = nestingTooDeepAt(yamlText);
   if (tooDeep !== -1) return { document: parseDocument(''), data: undefined, problems: [nestingProblem(tooDeep)] };
-  const document = parseDocument(yamlText, {
-    version: '1.2',
-    schema: 'core',
-    // yaml's own check compares every key with every other (20,000 keys: 3.5 s); duplicates
-    // are found below in one pass instead.
-    uniqueKeys: false,
-    prettyErrors: false,
-    keepSourceTokens: false,
-    // YAML 1.1 tags such as !!timestamp would turn dates into Date objects: refuse them.
-    resolveKnownTags: false,
-    // Problems are diagnostics; nothing may be printed behind the user's back.
-    logLevel: 'error',
-  });
+  const plain = readPlainFrontMatter(yamlText);
+  if (plain) {
+    const origin: Origin = { text: yamlText };
+    origins.set(plain, origin);
+    let document: YamlDocument | undefined;
+    return {
+      get document() {
+        document ??= documentOf(origin);
+        return document;
+      },
+      data: plain,
+      problems: [],
+    };
+  }
+  return readWithPositions(yamlText);
+}
+
+/** The front matter read by `yaml` alone, with every problem described: what the quick reader must agree with. */
+export function readWithPositions(yamlText: string): ParsedYaml {
+  const document = parseDocument(yamlText, DOCUMENT_OPTIONS);
   const problems: YamlProblem[] = [];
   const errors: YAMLError[] = [];
   const tags: YAMLError[] = [];
@@ -95,10 +118,8 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
 
   try {
     const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    if (data !== null && typeof data === 'object') {
-      origins.set(data, new WeakRef(document));
-      sources.set(document, yamlText);
-    }
+    if (data !== null && typeof data === 'object')
+      origins.set(data, { text: yamlText, document: new WeakRef(document) });
     return { document, data, problems };
   } catch (error) {
     if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
@@ -245,12 +266,24 @@ function walkPath(
 }
 
 /**
- * The document each data object was read from, and the text of each document, for
- * describing values as written. Weakly: the data may be kept (by `actions`, `new`) long
- * after the document it came from is no longer needed.
+ * The text each data object was read from, and its document once built, for describing
+ * values as written. The document weakly: the data may be kept (by `actions`, `new`) long
+ * after the document it came from is no longer needed, and is rebuilt if asked again.
  */
-const origins = new WeakMap<object, WeakRef<YamlDocument>>();
-const sources = new WeakMap<YamlDocument, string>();
+interface Origin {
+  text: string;
+  document?: WeakRef<YamlDocument>;
+}
+const origins = new WeakMap<object, Origin>();
+
+function documentOf(origin: Origin): YamlDocument {
+  let document = origin.document?.deref();
+  if (!document) {
+    document = parseDocument(origin.text, DOCUMENT_OPTIONS);
+    origin.document = new WeakRef(document);
+  }
+  return document;
+}
 
 /**
  * The key or value at a data path exactly as the file has it, when `data` was read by
@@ -262,9 +295,10 @@ export function writtenAt(
   path: readonly (string | number)[],
   prefer: 'key' | 'value',
 ): string | undefined {
-  const document = data !== null && typeof data === 'object' ? origins.get(data)?.deref() : undefined;
-  const text = document ? sources.get(document) : undefined;
-  if (!document || text === undefined || path.length === 0) return undefined;
+  const origin = data !== null && typeof data === 'object' ? origins.get(data) : undefined;
+  if (!origin || path.length === 0) return undefined;
+  const document = documentOf(origin);
+  const text = origin.text;
   let found: unknown;
   let depth = 0;
   walkPath(document, path, (key, node) => {

@@ -49,7 +49,7 @@ export function checkStep(options: CheckOptions, policy: CheckPolicy, facts = fa
     }
     if (checked.communique && !state.fatal) {
       state.communique = checked.communique;
-      if (facts) state.facts = communiqueFacts(parsed, checked.communique, stemOf(state.file.name));
+      if (facts) state.facts = communiqueFacts(checked.communique, stemOf(state.file.name));
     }
   };
 }
