@@ -1,7 +1,7 @@
 /**
  * Spreading work over every core. Items go out in batches; each worker handles its batch
- * one item at a time (so no more than one syntax tree per core is alive) and asks for the
- * next. Results come back in the order the items were given, whichever worker finished
+ * one item at a time (so no more than one syntax tree per core is alive), with the next
+ * batch already in hand. Results come back in the order the items were given, whichever worker finished
  * first. A worker that dies (out of memory, say) does not take the run with it, and never
  * leaves it waiting: the items of its batch go out again one by one to fresh workers, and
  * an item on which a worker dies alone gets `onWorkerDeath`'s result. This thread can take
@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 
 export interface PoolOptions<T, R> {
   /** The built worker script; run from source (in tests) it does not exist, and all work stays here. */
@@ -79,9 +79,11 @@ export async function mapInWorkers<T, R>(items: readonly T[], options: PoolOptio
   };
 
   // Each lane runs workers one after another: a fresh one whenever the last has died.
+  // Loaded only for a run that has workers: a few milliseconds of every short run otherwise.
+  const { Worker } = await import('node:worker_threads');
   const lane = async (): Promise<void> => {
     while (queue.length > 0) {
-      const death = await runWorker(queue, options, finish);
+      const death = await runWorker(Worker, queue, options, finish);
       if (!death) return;
       const { batch, reason } = death;
       if (batch.alone || batch.items.length === 1) finish(batch, [options.onWorkerDeath(batch.items[0]!, reason)]);
@@ -126,15 +128,24 @@ function workersFor<T, R>(count: number, options: PoolOptions<T, R>): number {
   return jobs > 1 ? jobs : 0;
 }
 
+/**
+ * Batches a worker holds at once: the one it works on and the next, so that it never waits
+ * for this thread (busy with its own share) to answer before starting again.
+ */
+const IN_FLIGHT = 2;
+
 /** One worker taking batches from the queue until it is empty (undefined) or the worker dies. */
 function runWorker<T, R>(
+  Worker: typeof WorkerThread,
   queue: Pending<T>[],
   options: PoolOptions<T, R>,
   finish: (batch: Pending<T>, results: readonly R[]) => void,
 ): Promise<{ batch: Pending<T>; reason: string } | undefined> {
   return new Promise((resolve) => {
     const worker = new Worker(options.workerFile, { workerData: options.workerData });
-    let current: Pending<T> | undefined;
+    /** Sent and not answered, oldest first: the worker answers in order. */
+    const inFlight = new Map<number, Pending<T>>();
+    let nextId = 0;
     let settled = false;
     const settle = (value: { batch: Pending<T>; reason: string } | undefined) => {
       if (settled) return;
@@ -142,19 +153,26 @@ function runWorker<T, R>(
       resolve(value);
     };
     const give = () => {
-      current = queue.shift();
-      if (current) worker.postMessage({ id: 0, items: current.items } satisfies Batch<T>);
-      else void worker.terminate().then(() => settle(undefined));
+      while (inFlight.size < IN_FLIGHT && queue.length > 0) {
+        const batch = queue.shift()!;
+        const id = nextId++;
+        inFlight.set(id, batch);
+        worker.postMessage({ id, items: batch.items } satisfies Batch<T>);
+      }
+      if (inFlight.size === 0) void worker.terminate().then(() => settle(undefined));
     };
     worker.on('message', (message: BatchResult<R>) => {
-      finish(current!, message.results);
-      current = undefined;
+      const batch = inFlight.get(message.id)!;
+      inFlight.delete(message.id);
+      finish(batch, message.results);
       give();
     });
     const died = (reason: string) => {
-      const batch = current;
-      current = undefined;
-      if (batch) settle({ batch, reason });
+      // The worker was on the oldest batch; the ones behind it go back to the queue, unblamed.
+      const [current, ...waiting] = inFlight.values();
+      inFlight.clear();
+      for (const batch of waiting.reverse()) queue.unshift(batch);
+      if (current) settle({ batch: current, reason });
       else settle(undefined);
     };
     worker.on('error', (error) => died(error.message));
@@ -168,7 +186,11 @@ export function serveBatches<T, R>(
   port: { on(event: 'message', listener: (batch: Batch<T>) => void): unknown; postMessage(message: unknown): void },
   handle: (items: readonly T[]) => Promise<R[]>,
 ): void {
-  port.on('message', async (batch: Batch<T>) => {
-    port.postMessage({ id: batch.id, results: await handle(batch.items) } satisfies BatchResult<R>);
+  // One batch at a time, in the order sent, even when the next arrives while one is at work.
+  let previous: Promise<void> = Promise.resolve();
+  port.on('message', (batch: Batch<T>) => {
+    previous = previous.then(async () => {
+      port.postMessage({ id: batch.id, results: await handle(batch.items) } satisfies BatchResult<R>);
+    });
   });
 }
