@@ -173,7 +173,7 @@ describe('render through publish() when a step throws on one document', () => {
       fs,
       now: () => new Date('2021-06-01T00:00:00Z'),
     };
-    const settings = resolveSettings(io, {});
+    const settings = await resolveSettings(io, {});
     if (!settings.ok) throw new Error('settings did not resolve');
     const files = await resolveInputs(io, settings.value, ['alpha.md', 'bravo.md', 'charlie.md']);
     if (!files.ok) throw new Error('inputs did not resolve');

@@ -38,7 +38,7 @@ export async function actionsCommand(paths: readonly string[], options: ActionsO
   }
   if (options.status && !STATUSES.includes(options.status))
     return usageError(io, `unknown status \`${options.status}\`; use one of ${STATUSES.join(', ')}`);
-  const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
+  const settings = await resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);

@@ -38,7 +38,7 @@ const IMPORTABLE = {
 };
 
 export async function importCommand(paths: readonly string[], options: ImportCommandOptions, io: Io): Promise<number> {
-  const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
+  const settings = await resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const found = await resolveInputs(io, settings.value, paths, IMPORTABLE);
   if (!found.ok) return fail(io, found.problems, EXIT.usage);

@@ -53,7 +53,7 @@ export interface ExportOptions {
 
 export async function renderCommand(paths: readonly string[], options: RenderOptions, io: Io): Promise<number> {
   if (options.stdout && options.out) return usageError(io, 'give either --out or --stdout, not both');
-  const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
+  const settings = await resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
   if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
   const files = await resolveInputs(io, settings.value, paths);
   if (!files.ok) return fail(io, files.problems, EXIT.usage);
@@ -83,7 +83,7 @@ export async function renderCommand(paths: readonly string[], options: RenderOpt
 }
 
 export async function exportCommand(paths: readonly string[], options: ExportOptions, io: Io): Promise<number> {
-  const settings = resolveSettings(io, {
+  const settings = await resolveSettings(io, {
     ...(options.config !== undefined ? { config: options.config } : {}),
     stage: 'published',
   });

@@ -54,7 +54,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
     outputs.push(file ? { format: name, file } : { format: name });
   }
 
-  const settings = resolveSettings(io, {
+  const settings = await resolveSettings(io, {
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.stage ? { stage: options.stage } : {}),
   });

@@ -3,7 +3,7 @@ import { frameLines } from '../diagnostics/code-frame.js';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { runProblem } from '../diagnostics/make.js';
 import type { FileSystem } from '../io/io.js';
-import { type CommuniqueConfig, parseConfig } from './parse.js';
+import type { CommuniqueConfig } from './parse.js';
 
 /** The file names a configuration may have, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = ['communique.config.json', '.communiquerc.json'] as const;
@@ -29,30 +29,6 @@ export function discoverConfig(fs: FileSystem, from: string): string | undefined
 export type LoadedConfig =
   | { ok: true; path?: string; folder: string; config: CommuniqueConfig }
   | { ok: false; problems: FileResult[] };
-
-/** Read and parse a configuration file (parsing itself is pure: parse.ts). */
-export function loadConfig(fs: FileSystem, path: string, cwd: string): LoadedConfig {
-  const shown = relative(cwd, path) || path;
-  let text: string;
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown error');
-    return {
-      ok: false,
-      problems: [runProblem('config/unreadable', `cannot read the configuration file ${shown}: ${why}`)],
-    };
-  }
-  const parsed = parseConfig(text);
-  if (!parsed.ok) {
-    const lines = frameLines(parsed.diagnostics, (line) => parsed.source.lineText(line));
-    const header = runProblem('config/invalid', `the configuration file ${shown} is not valid`, '');
-    return { ok: false, problems: [header, { file: shown, messages: parsed.diagnostics, lines }] };
-  }
-  return { ok: true, path, folder: dirname(resolve(path)), config: parsed.config };
-}
 
 /**
  * The project a file belongs to, found from the file: the nearest folder holding a

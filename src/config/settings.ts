@@ -13,7 +13,7 @@ import type { FileResult } from '../diagnostics/diagnostic.js';
 import { fileProblem, runProblem } from '../diagnostics/make.js';
 import { expandPaths, type FileToCheck, type InputRules, MARKDOWN_FILES } from '../io/inputs.js';
 import type { Io } from '../io/io.js';
-import { discoverConfig, type LoadedConfig, loadConfig } from './discover.js';
+import { discoverConfig, type LoadedConfig } from './discover.js';
 import type { CommuniqueConfig } from './parse.js';
 
 export interface Settings {
@@ -39,10 +39,14 @@ export interface SettingsOptions {
 
 export type Settled<T> = { ok: true; value: T; problems?: FileResult[] } | { ok: false; problems: FileResult[] };
 
-export function resolveSettings(io: Io, options: SettingsOptions): Settled<Settings> {
+/**
+ * The settings for this run: the clock, and the configuration file if there is one (its
+ * parser, with the YAML readers and schema validators, is loaded only then).
+ */
+export async function resolveSettings(io: Io, options: SettingsOptions): Promise<Settled<Settings>> {
   const clock = readClock(io);
   if (!clock.ok) return clock;
-  const configured = readConfiguration(io, options.config);
+  const configured = await readConfiguration(io, options.config);
   if (!configured.ok) return configured;
   const config = configured.config;
   const stage = options.stage ?? config.stage;
@@ -58,10 +62,11 @@ export function resolveSettings(io: Io, options: SettingsOptions): Settled<Setti
   return { ok: true, value: settings };
 }
 
-function readConfiguration(io: Io, option: string | false | undefined): LoadedConfig {
+async function readConfiguration(io: Io, option: string | false | undefined): Promise<LoadedConfig> {
   if (option === false) return { ok: true, folder: io.cwd, config: {} };
   const path = option ? resolve(io.cwd, option) : discoverConfig(io.fs, io.cwd);
   if (!path) return { ok: true, folder: io.cwd, config: {} };
+  const { loadConfig } = await import('./load.js');
   return loadConfig(io.fs, path, io.cwd);
 }
 

@@ -15,7 +15,7 @@ import type { PipelineResult } from './file-pipeline.js';
 import type { CheckPolicy } from './steps/check.js';
 
 /** The layout of the cache file; a file in any other layout is ignored and rebuilt. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface CacheEntry {
   /** The hash of the bytes the diagnostics belong to. */
@@ -230,34 +230,23 @@ function isFix(value: unknown): boolean {
 }
 
 function isFacts(value: unknown): boolean {
-  if (!isRecord(value) || !isRecord(value.at) || !Array.isArray(value.actions)) return false;
-  const { at } = value;
+  if (!isRecord(value) || !Array.isArray(value.actions)) return false;
   return (
     typeof value.key === 'string' &&
+    typeof value.hasId === 'boolean' &&
     typeof value.group === 'string' &&
     typeof value.date === 'string' &&
     typeof value.lastDay === 'string' &&
+    (value.dateField === 'date' || value.dateField === 'start') &&
     typeof value.status === 'string' &&
-    [at.id, at.date, at.number, at.actions].every(isPlace) &&
+    typeof value.hasActions === 'boolean' &&
     value.actions.every(
       (action) =>
         isRecord(action) &&
         typeof action.id === 'string' &&
         typeof action.status === 'string' &&
-        isPlace(action.at) &&
         (action.carriedFrom === undefined ||
-          (isRecord(action.carriedFrom) &&
-            isPlace(action.carriedFrom.at) &&
-            typeof action.carriedFrom.communique === 'string')),
+          (isRecord(action.carriedFrom) && typeof action.carriedFrom.communique === 'string')),
     )
-  );
-}
-
-function isPlace(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.path) &&
-    value.path.every((segment) => typeof segment === 'string' || Number.isInteger(segment)) &&
-    (value.prefer === undefined || value.prefer === 'key')
   );
 }

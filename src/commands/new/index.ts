@@ -76,7 +76,7 @@ export interface NewOptions extends DraftFlags {
  */
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   try {
-    const settings = resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
+    const settings = await resolveSettings(io, options.config !== undefined ? { config: options.config } : {});
     if (!settings.ok) return fail(io, settings.problems, EXIT.usage);
     return await draftCommunique(options, io, settings.value);
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import type { RuleId } from '../../diagnostics/rules.js';
 import { CLOSED_STATUSES, stageRank } from '../vocabulary.js';
-import type { CommuniqueFacts, Place } from './facts.js';
+import { type CommuniqueFacts, type Place, placeOf } from './facts.js';
 
 export interface FileFacts {
   /** The file as the user named it. */
@@ -46,18 +46,18 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
         entry.file,
         'across/duplicate-id',
         `The id \`${entry.facts.key}\` is also the id of ${first.file}`,
-        entry.facts.at.id,
+        placeOf.id(entry.facts),
       );
   }
   const byKey = new Map<string, FileFacts>(ordered.map((entry) => [entry.facts.key, entry]));
 
   // Links: `carried_from` names a communiqué we have, and an action in it.
   for (const entry of ordered) {
-    for (const action of entry.facts.actions) {
+    for (const [index, action] of entry.facts.actions.entries()) {
       const from = action.carriedFrom;
       if (!from) continue;
       const source = byKey.get(from.communique);
-      const at = from.at;
+      const at = placeOf.carriedFrom(index);
       if (!source) {
         report(
           entry.file,
@@ -103,7 +103,7 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
           entry.file,
           'across/same-date',
           `${before.file} is also a communiqué of this group for ${entry.facts.date}`,
-          entry.facts.at.date,
+          placeOf.date(entry.facts),
         );
       }
       const previousNumber = meetings.slice(0, index).findLast((candidate) => candidate.facts.number !== undefined);
@@ -114,7 +114,7 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
           'across/number-sequence',
           `This meeting is number ${number}, but ${previousNumber.file}, an earlier meeting of the group, ` +
             `is number ${previousNumber.facts.number}`,
-          entry.facts.at.number,
+          placeOf.number(entry.facts),
           `Number the meetings in the order they were held: this one comes after ${previousNumber.facts.number}.`,
         );
       }
@@ -145,7 +145,7 @@ function checkOpenActions(meetings: readonly FileFacts[], report: Report): void 
         'across/action-vanished',
         `Action \`${action.id}\` of \`${entry.facts.key}\` was ${action.status.replace('-', ' ')} ` +
           'and this communiqué does not carry it forward or close it',
-        next.facts.at.actions,
+        placeOf.actions(next.facts),
         `Add it with \`carried_from: { communique: ${entry.facts.key}, action: ${action.id} }\` ` +
           'and its status (`done` or `dropped` closes it).',
       );

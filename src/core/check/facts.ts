@@ -16,9 +16,7 @@ export interface Place {
 export interface ActionFacts {
   id: string;
   status: string;
-  /** Where the action is: its id. */
-  at: Place;
-  carriedFrom?: { communique: string; action?: string; at: Place };
+  carriedFrom?: { communique: string; action?: string };
 }
 
 export interface CommuniqueFacts {
@@ -29,12 +27,25 @@ export interface CommuniqueFacts {
   /** The meeting's first day; its last day for ordering. */
   date: string;
   lastDay: string;
+  /** The field that gives the meeting's first day. */
+  dateField: 'date' | 'start';
   number?: number;
   status: Stage;
+  hasActions: boolean;
+  /** In the order of the communiqué's `actions`. */
   actions: ActionFacts[];
-  /** Where each fact is in the file, for the diagnostics about it. */
-  at: { id: Place; date: Place; number: Place; actions: Place };
 }
+
+/** Where each fact is in its file: known from the facts themselves, so they need not carry it (nor the cache). */
+export const placeOf = {
+  id: (facts: CommuniqueFacts): Place => ({ path: facts.hasId ? ['id'] : [] }),
+  date: (facts: CommuniqueFacts): Place => ({ path: ['meeting', facts.dateField] }),
+  number: (facts: CommuniqueFacts): Place =>
+    facts.number !== undefined ? { path: ['meeting', 'number'] } : { path: ['meeting'], prefer: 'key' },
+  actions: (facts: CommuniqueFacts): Place => ({ path: [facts.hasActions ? 'actions' : 'meeting'], prefer: 'key' }),
+  /** The `carried_from` of the action at this index. */
+  carriedFrom: (index: number): Place => ({ path: ['actions', index, 'carried_from'] }),
+};
 
 /** The group as communiqués name it across files: its short name, else its name, compared without case. */
 export function groupKey(communique: Communique): string {
@@ -43,7 +54,6 @@ export function groupKey(communique: Communique): string {
 }
 
 export function communiqueFacts(communique: Communique, stem: string): CommuniqueFacts {
-  const key = (...path: (string | number)[]): Place => ({ path, prefer: 'key' });
   const days = meetingDays(communique.meeting);
   const facts: CommuniqueFacts = {
     key: communique.id ?? stem,
@@ -51,21 +61,14 @@ export function communiqueFacts(communique: Communique, stem: string): Communiqu
     group: groupKey(communique),
     date: days[0] ?? '',
     lastDay: days.at(-1) ?? '',
+    dateField: communique.meeting.date !== undefined ? 'date' : 'start',
     status: communique.status,
-    actions: (communique.actions ?? []).map((action, index) => ({
+    hasActions: communique.actions !== undefined,
+    actions: (communique.actions ?? []).map((action) => ({
       id: action.id,
       status: action.status,
-      at: { path: ['actions', index, 'id'] },
-      ...(action.carried_from
-        ? { carriedFrom: { ...action.carried_from, at: { path: ['actions', index, 'carried_from'] } } }
-        : {}),
+      ...(action.carried_from ? { carriedFrom: { ...action.carried_from } } : {}),
     })),
-    at: {
-      id: { path: communique.id !== undefined ? ['id'] : [] },
-      date: { path: ['meeting', communique.meeting.date !== undefined ? 'date' : 'start'] },
-      number: communique.meeting.number !== undefined ? { path: ['meeting', 'number'] } : key('meeting'),
-      actions: communique.actions !== undefined ? key('actions') : key('meeting'),
-    },
   };
   if (communique.meeting.number !== undefined) facts.number = communique.meeting.number;
   return facts;
