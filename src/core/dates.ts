@@ -115,10 +115,53 @@ export interface DateMention {
   text: string;
 }
 
-/** Every date written out in `text`, in the order they appear. */
-export function findDates(text: string): DateMention[] {
+/** A year where the date patterns end one: after a space, a whole word. */
+const YEAR = /\s\d{4}\b/g;
+/** More words than any date the patterns match has before its year ("Wednesday, 30 November – 1 December 2020"). */
+const WORDS_BEFORE_YEAR = 8;
+
+/**
+ * What `text.matchAll(pattern)` gives for a date pattern (every match ends in a year), found
+ * by trying the pattern only on the few words before each year: tried at every character
+ * of a long body, the patterns cost more than all the other checks on it. A window starts
+ * at a word's first character, so a word boundary there means what it means in the whole
+ * text, and ends with its year.
+ */
+function matchesEndingInYears(text: string, pattern: RegExp): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let from = 0;
+  for (const year of text.matchAll(YEAR)) {
+    const end = year.index + year[0].length;
+    if (end <= from) continue;
+    let start = year.index;
+    for (let words = 0; words < WORDS_BEFORE_YEAR && start > from; words++) {
+      while (start > from && isSpace(text.charCodeAt(start - 1))) start--;
+      while (start > from && !isSpace(text.charCodeAt(start - 1))) start--;
+    }
+    for (const match of text.slice(start, end).matchAll(pattern)) {
+      match.index += start;
+      found.push(match);
+      from = match.index + match[0].length;
+    }
+  }
+  return found;
+}
+
+/** What `\s` matches, for a character code. */
+function isSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
+/**
+ * Every date written out in `text`, in the order they appear. `matches` finds a pattern's
+ * matches; its test passes `text.matchAll` itself, to hold the windows to the same answer.
+ */
+export function findDates(
+  text: string,
+  matches: (text: string, pattern: RegExp) => RegExpExecArray[] = matchesEndingInYears,
+): DateMention[] {
   const found: DateMention[] = [];
-  for (const match of text.matchAll(DAY_FIRST)) {
+  for (const match of matches(text, DAY_FIRST)) {
     const [whole, day1, month1, day2, month2, year] = match;
     const y = Number(year);
     const m2 = monthNumber(month2!);
@@ -133,7 +176,7 @@ export function findDates(text: string): DateMention[] {
     else if (last && (numbered || !first)) found.push({ start: last, index: at, text: mention });
     else if (first && day2 === undefined) found.push({ start: first, index: at, text: mention });
   }
-  for (const match of text.matchAll(MONTH_FIRST)) {
+  for (const match of matches(text, MONTH_FIRST)) {
     const [whole, month, day1, day2, year] = match;
     const first = isoDate(Number(year), monthNumber(month!), Number(day1));
     const last = day2 !== undefined ? isoDate(Number(year), monthNumber(month!), Number(day2)) : undefined;
