@@ -102,9 +102,17 @@ interface TextRun {
   span(start: number, end: number): ReturnType<RuleContext['inBody']>;
 }
 
+/** Whether a placeholder or a Word artefact may be in the text: a quick search, then a sure one. */
+function mightHoldOne(text: string): boolean {
+  return mayHavePlaceholderOrArtefact(text) && PLACEHOLDER_OR_ARTEFACT.test(text);
+}
+
 function textRuns(context: RuleContext): TextRun[] {
   const runs: TextRun[] = [];
-  const yaml = context.loaded.yaml;
+  const { source, yamlOffset, bodyOffset } = context.loaded;
+  // The front matter's values are searched one by one (which needs every value's position)
+  // only when its text holds something to find: most often what was found is in the body.
+  const yaml = mightHoldOne(source!.text.slice(yamlOffset, bodyOffset)) ? context.loaded.yaml : undefined;
   if (yaml) {
     for (const scalar of stringScalars(yaml)) {
       const raw = context.loaded.source!.text.slice(
@@ -126,7 +134,7 @@ export function checkPlaceholdersAndArtefacts(context: RuleContext): void {
   // Most files have nothing to find: one pass over the whole text decides whether the
   // per-value search (which needs every scalar's position) is worth doing at all.
   const text = context.loaded.source!.text;
-  if (!mayHavePlaceholderOrArtefact(text) || !PLACEHOLDER_OR_ARTEFACT.test(text)) return;
+  if (!mightHoldOne(text)) return;
   for (const run of textRuns(context)) {
     for (const match of run.text.matchAll(PLACEHOLDER)) {
       const found = match[0];
