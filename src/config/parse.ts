@@ -10,7 +10,7 @@ import type { CommuniqueConfiguration } from '../core/model.js';
 import { schemaDiagnostics } from '../core/check/schema-errors.js';
 import { closest } from '../core/text.js';
 import { SourceText } from '../core/parse/source-text.js';
-import { locateYamlPath, parseFrontMatterYaml } from '../core/parse/yaml.js';
+import { locateYamlPath, parseFrontMatterYaml, writtenAt } from '../core/parse/yaml.js';
 import { validateConfig } from '../generated/validators.js';
 
 export type CommuniqueConfig = CommuniqueConfiguration;
@@ -56,9 +56,12 @@ export function parseConfig(text: string): ParsedConfig {
   const diagnostics: Diagnostic[] = [];
   if (!validateConfig(data)) {
     diagnostics.push(
-      ...schemaDiagnostics(validateConfig.errors ?? [], { data, rootName: 'The configuration', locate }).map(
-        asConfigProblem,
-      ),
+      ...schemaDiagnostics(validateConfig.errors ?? [], {
+        data,
+        rootName: 'The configuration',
+        locate,
+        written: (path, prefer) => writtenAt(parsed.document, clean, path, prefer),
+      }).map(asConfigProblem),
     );
   }
   const ruleIds = rules.map((rule) => rule.id);

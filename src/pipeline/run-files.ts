@@ -135,10 +135,6 @@ async function runAll(files: readonly FileToCheck[], plan: FilePlan, options: Ru
       }
       const results: PipelineResult[] = [];
       for (const file of batch) results.push(detached(await runFile(file, steps!, plan.keepData)));
-      // A turn of the event loop between batches: until one ends, V8 keeps alive everything a
-      // WeakRef was made to in it (each file's YAML document), and a run in this thread alone
-      // would hold every document of the run at once (2,000 files: over 80 MB).
-      await new Promise((resolve) => setImmediate(resolve));
       return results;
     },
     onWorkerDeath: (file, reason) => ({

@@ -10,6 +10,7 @@ import {
   parseCommunique,
   replacementAt,
   spanOfPath,
+  writtenIn,
 } from '../parse/communique.js';
 import type { Communique, Stage } from '../model.js';
 import { isStage, stageRank } from '../vocabulary.js';
@@ -91,6 +92,7 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
         rootName: 'The front matter',
         locate: (path, prefer) => spanOfPath(parsed, path, prefer),
         replace: (path, prefer, text) => replacementAt(parsed, path, prefer, text),
+        written: (path, prefer) => writtenIn(parsed, path, prefer),
       });
       for (const diagnostic of errors) found.push(diagnostic);
     }

@@ -9,7 +9,6 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Fix } from '../../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../../diagnostics/make.js';
 import type { RuleId } from '../../diagnostics/rules.js';
-import { writtenAt } from '../parse/yaml.js';
 
 export type DataPath = (string | number)[];
 
@@ -29,6 +28,8 @@ export interface SchemaErrorContext {
   rootName: string;
   /** A fix replacing the key or value at exactly a path, where the file can be edited. */
   replace?(path: DataPath, prefer: 'key' | 'value', text: string): Fix | undefined;
+  /** The key or value at exactly a path as the file has it, where it can be read. */
+  written?(path: DataPath, prefer: 'key' | 'value'): string | undefined;
 }
 
 type SchemaNode = Record<string, unknown>;
@@ -71,7 +72,7 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
   // A number JavaScript cannot hold (5,000 digits, `.inf`, `.nan`) is described as the user wrote it.
   const quote = (value: unknown, where: DataPath = path) =>
     typeof value === 'number' && !Number.isFinite(value)
-      ? quoteWritten(writtenAt(context.data, where, 'value') ?? String(value), true)
+      ? quoteWritten(context.written?.(where, 'value') ?? String(value), true)
       : quoteValue(value);
   const at = (
     ruleId: RuleId,
@@ -96,7 +97,7 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Diagnostic |
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
       // `null:`, `1:` and `[a, b]:` are keys the data holds as text (``, `1`, `[ a, b ]`): name them as written.
-      const written = writtenAt(context.data, [...path, extra], 'key');
+      const written = context.written?.([...path, extra], 'key');
       const asWritten = written !== undefined && written !== extra && !/^(["']).*\1$/s.test(written);
       const name = asWritten ? quoteWritten(written.replace(/\s+/g, ' ')) : `\`${extra}\``;
       const allowed = Object.keys((parent.properties ?? {}) as SchemaNode).filter((name) => name !== '$schema');

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_BYTES, decodeCommunique, type DecodeProblem, type DecodeRes
 import { type FrontMatterProblem, splitFrontMatter } from './front-matter.js';
 import { SourceText } from './source-text.js';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation } from './yaml.js';
+import { locateYamlPath, parseFrontMatterYaml, type YamlDocument, type YamlLocation, writtenAt } from './yaml.js';
 
 export interface ParsedCommunique {
   source?: SourceText;
@@ -169,6 +169,17 @@ export function replacementAt(
   const source = parsed.source!.text.slice(parsed.yamlOffset + start, parsed.yamlOffset + end);
   if (source.includes('\n')) return undefined;
   return { start: parsed.yamlOffset + start, end: parsed.yamlOffset + end, text };
+}
+
+/** The key or value at exactly `path` as the file has it. */
+export function writtenIn(
+  parsed: ParsedCommunique,
+  path: readonly (string | number)[],
+  prefer: 'key' | 'value',
+): string | undefined {
+  if (!parsed.yaml || !parsed.source) return undefined;
+  // Ranges count from the start of the front matter.
+  return writtenAt(parsed.yaml, parsed.source.text.slice(parsed.yamlOffset), path, prefer);
 }
 
 function openingFenceSpan(source: SourceText) {

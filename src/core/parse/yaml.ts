@@ -62,12 +62,10 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
   if (tooDeep !== -1) return { document: parseDocument(''), data: undefined, problems: [nestingProblem(tooDeep)] };
   const plain = readPlainFrontMatter(yamlText);
   if (plain) {
-    const origin: Origin = { text: yamlText };
-    origins.set(plain, origin);
     let document: YamlDocument | undefined;
     return {
       get document() {
-        document ??= documentOf(origin);
+        document ??= parseDocument(yamlText, DOCUMENT_OPTIONS);
         return document;
       },
       data: plain,
@@ -118,8 +116,6 @@ export function readWithPositions(yamlText: string): ParsedYaml {
 
   try {
     const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    if (data !== null && typeof data === 'object')
-      origins.set(data, { text: yamlText, document: new WeakRef(document) });
     return { document, data, problems };
   } catch (error) {
     if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
@@ -266,39 +262,17 @@ function walkPath(
 }
 
 /**
- * The text each data object was read from, and its document once built, for describing
- * values as written. The document weakly: the data may be kept (by `actions`, `new`) long
- * after the document it came from is no longer needed, and is rebuilt if asked again.
- */
-interface Origin {
-  text: string;
-  document?: WeakRef<YamlDocument>;
-}
-const origins = new WeakMap<object, Origin>();
-
-function documentOf(origin: Origin): YamlDocument {
-  let document = origin.document?.deref();
-  if (!document) {
-    document = parseDocument(origin.text, DOCUMENT_OPTIONS);
-    origin.document = new WeakRef(document);
-  }
-  return document;
-}
-
-/**
- * The key or value at a data path exactly as the file has it, when `data` was read by
- * `parseFrontMatterYaml` and the path leads to a node: a 5,000-digit number is
- * `Infinity` in the data and `null` once printed as JSON, but the user wrote digits.
+ * The key or value at a data path exactly as the front matter text has it, when the path
+ * leads to a node: a 5,000-digit number is `Infinity` in the data and `null` once printed as
+ * JSON, but the user wrote digits. `text` is the text the document was read from.
  */
 export function writtenAt(
-  data: unknown,
+  document: YamlDocument,
+  text: string,
   path: readonly (string | number)[],
   prefer: 'key' | 'value',
 ): string | undefined {
-  const origin = data !== null && typeof data === 'object' ? origins.get(data) : undefined;
-  if (!origin || path.length === 0) return undefined;
-  const document = documentOf(origin);
-  const text = origin.text;
+  if (path.length === 0) return undefined;
   let found: unknown;
   let depth = 0;
   walkPath(document, path, (key, node) => {
