@@ -10,9 +10,10 @@
  * The two readers must agree on every value, so js-yaml here resolves plain values with
  * `yaml`'s own core-schema tags (their tests and their resolvers: `no` and `2021-11-16`
  * stay text, `0o17` is 15, `12:30` is text). Anything the two could read differently is
- * left to `yaml`: text that may hold anchors, aliases, tags, complex or empty keys, flow
- * mappings, directives, several documents, tabs or very long lines, and anything js-yaml
- * warns about or refuses. `test/yaml-fast.test.ts` holds both readers to the same data.
+ * left to `yaml`: text that may hold anchors, aliases, tags, complex, empty or null keys,
+ * flow collections that nest, hold pairs or go on over lines, directives, several
+ * documents, tabs or very long lines, and anything js-yaml warns about or refuses.
+ * `test/yaml-fast.test.ts` holds both readers to the same data and the same verdict.
  */
 import { FAILSAFE_SCHEMA, load, type Schema, Type } from 'js-yaml';
 import { type ParseOptions, Schema as YamlSchema, isScalar } from 'yaml';
