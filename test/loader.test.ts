@@ -302,6 +302,13 @@ describe('`__proto__` keys', () => {
     ]);
   });
 
+  it('refuses a `__proto__` field spelled with escapes', () => {
+    const input = communique(['"__pr\\u006fto__": { polluted: yes }', ...FIELDS]); // line 2
+    expect(check(input)).toEqual([
+      { ruleId: 'yaml/forbidden-key', message: forbidden, line: 2, column: 1, endLine: 2, endColumn: 17 },
+    ]);
+  });
+
   it('leaves Object.prototype alone', () => {
     for (const fields of [
       [...FIELDS, '__proto__:', '  polluted: yes'],

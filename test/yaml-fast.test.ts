@@ -22,7 +22,8 @@ const examples = readdirSync(join(root, 'examples'))
   .filter((name) => name.endsWith('.md'))
   .map((name) => {
     const text = readFileSync(join(root, 'examples', name), 'utf8');
-    return text.slice(3, text.indexOf('\n---', 3) + 1);
+    // Where splitFrontMatter cuts it: the text before the closing fence's line break.
+    return text.slice(3, text.indexOf('\n---', 3));
   });
 
 /** Where the quick reader went wrong, or undefined when it declined or agreed. */
@@ -143,7 +144,11 @@ const line = fc
   })
   .map(({ indent, dash, key, colon, value, comment }) => `${indent}${dash}${key}${colon}${value}${comment}`);
 
-const document = fc.array(line, { minLength: 1, maxLength: 8 }).map((lines) => `\n${lines.join('\n')}\n`);
+// With and without the final line break (front matter is cut before the closing fence's),
+// and with CRLF line endings.
+const document = fc
+  .tuple(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '', '\r\n'))
+  .map(([lines, end]) => `${end || '\n'}${lines.join(end || '\n')}${end}`);
 
 /** A line of an example changed: a character put in, taken out or replaced, or the line repeated or re-indented. */
 const mutated = fc
@@ -196,6 +201,17 @@ describe('the quick YAML reader agrees with yaml whenever it speaks', () => {
       '\n__proto__: 1\n',
       '\nkey: value\n...\n',
       `\n${'k'.repeat(1100)}: long\n`,
+      // Found by an adversarial review: js-yaml reads each of these otherwise, or misses an error.
+      '\na: b\rc: d\n', // a lone CR
+      '\na: [#c]\n  ]\n', // a comment glued to a bracket
+      '\na: ["]", null: 1]\n', // a bracket in quotes
+      '\na: {~}\n', // a null key with no colon
+      '\na: {b, null}\n',
+      '\nb:\n  - a:\n    -\n  - x\n', // an empty entry: js-yaml takes the next one into it
+      '\na: |1\n  \n', // an indentation indicator
+      '\na: |+\n  x\n  ', // keep chomping, ending in spaces
+      '\na: |\n   \n  # c\n', // a comment after a line of spaces
+      '\n"__pr\\u006fto__": 1\n', // an escape that spells `__proto__`
     ];
     for (const text of cases) expect(readPlainFrontMatter(text), JSON.stringify(text)).toBeUndefined();
   });

@@ -27,20 +27,30 @@ import { type ParseOptions, Schema as YamlSchema, isScalar } from 'yaml';
 const NEEDS_POSITIONED_READER: [string, RegExp][] = [
   ['\t', /\t/], // tabs: indentation rules the readers apply differently
   ['__proto__', /__proto__/], // refused with its own diagnostic
+  ['\\', /\\[xuU]/], // an escaped character, which could spell `__proto__`
   ['&', /(?:^|[\s[{,])&/m], // anchors
   ['*', /(?:^|[\s[{,])\*/m], // aliases
   ['!', /(?:^|[\s[{,])!/m], // tags
   ['?', /(?:^|[\s[{,])\?(?:\s|$)/m], // complex keys
   // Flow collections on one line, of plain values: `[a, b]`, `{ communique: x, action: y }`.
   // A flow sequence holding a pair or a collection, going on over lines, or used as a key.
-  ['[', /\[[^\]\n]*(?:[[{:]|$)|\][ ]*:(?:[ ]|$)/m],
+  ['[', /\[[^\]\n"'#]*(?:[[{:"'#]|$)|\][ ]*:(?:[ ]|$)/m],
   // The same for a flow mapping; also `{a:b}`, and an empty or null key in one.
-  ['{', /\{[^}\n]*(?:[[{]|:[^ \n]|$)|\}[ ]*:(?:[ ]|$)|[{,][ ]*(?:~|null|Null|NULL)?[ ]*:(?:[ ,}]|$)/m],
+  [
+    '{',
+    /\{[^}\n"'#]*(?:[[{"'#]|:[^ \n]|$)|\}[ ]*:(?:[ ]|$)|[{,][ ]*(?:(?:~|null|Null|NULL)[ ]*[,}]|(?:(?:~|null|Null|NULL)[ ]*)?:(?:[ ,}]|$))/m,
+  ],
+  ['\r', /\r(?!\n)/], // a lone CR: a line break in js-yaml, text in yaml
+  ['-', /^[ -]*-[ ]*(?:[ ]#.*)?$/m], // an empty entry: js-yaml takes less indented entries after it
+  ['|', /(?:^|[ ])\|[-+]?[1-9]/m], // indentation indicators
+  ['>', /(?:^|[ ])>[-+]?[1-9]/m],
+  ['+', /(?:^|[ ])[|>][1-9]?\+/m], // keep chomping
+  ['#', /[|>][-+]?[ ]*(?:[ ]#.*)?\r?\n(?:\r?\n)*[ ]+\r?\n(?:[ ]*\r?\n)*[ ]*#/], // a comment after blank lines with spaces
   ['#', /[\]}"']#/], // a comment right after a quoted value or a collection: an error in yaml only
   ['%', /^%/m], // directives
   ['---', /^---/m], // document markers
   ['...', /^\.\.\./m],
-  [':', /^[ ]*(?:-[ ]+)*(?:~|null|Null|NULL)?[ ]*:(?:[ ]|$)/m], // empty and null keys: `''` in yaml, `'null'` in js-yaml
+  [':', /^[ -]*(?:(?:~|null|Null|NULL)[ ]*)?:(?:[ ]|$)/m], // empty and null keys: `''` in yaml, `'null'` in js-yaml
 ];
 
 /** yaml limits implicit keys to 1,024 characters; js-yaml does not. */

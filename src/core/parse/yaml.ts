@@ -96,8 +96,9 @@ export function readWithPositions(yamlText: string): ParsedYaml {
     for (const problem of describeTags(tags, yamlText)) if (problem.start < firstSyntax) problems.push(problem);
   for (const error of ambiguousNames) problems.push(describeAmbiguousName(error, yamlText));
 
-  // Walking every node costs more than the check is worth on the files that cannot have one.
-  if (yamlText.includes('__proto__'))
+  // Walking every node costs more than the check is worth on the files that cannot have one:
+  // the key written out, or an escape that could spell it in quotes.
+  if (yamlText.includes('__proto__') || /\\[xuU]/.test(yamlText))
     visit(document, {
       Pair(_, pair) {
         if (isScalar(pair.key) && pair.key.value === '__proto__') {
