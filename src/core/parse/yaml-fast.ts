@@ -96,14 +96,22 @@ function coreType(): Type {
       },
     });
   }
-  const formOf = (source: string | null) => {
-    const text = source ?? '';
-    return MAYBE_NOT_TEXT.test(text) ? forms.find((form) => form.test.test(text)) : undefined;
-  };
+  // js-yaml asks whether a value resolves, then constructs it at once: the form found for
+  // the one is kept for the other.
+  let found: { source: string; form: (typeof forms)[number] } | undefined;
   return new Type('tag:yaml.org,2002:core', {
     kind: 'scalar',
-    resolve: (source: string | null) => formOf(source) !== undefined,
-    construct: (source: string | null) => formOf(source)!.resolve(source ?? ''),
+    resolve: (source: string | null) => {
+      const text = source ?? '';
+      const form = MAYBE_NOT_TEXT.test(text) ? forms.find((candidate) => candidate.test.test(text)) : undefined;
+      found = form && { source: text, form };
+      return form !== undefined;
+    },
+    construct: (source: string | null) => {
+      const text = source ?? '';
+      const form = found?.source === text ? found.form : forms.find((candidate) => candidate.test.test(text))!;
+      return form.resolve(text);
+    },
   });
 }
 
