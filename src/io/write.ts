@@ -5,8 +5,8 @@
  * links it into place, which fails if the name is taken — even by a file created a moment
  * ago by someone else.
  */
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { crypto } from './crypto.js';
 import type { FileSystem } from './io.js';
 
 export function writeAtomically(fs: FileSystem, path: string, content: Uint8Array): void {
@@ -39,7 +39,7 @@ export function writeNewFile(fs: FileSystem, path: string, content: Uint8Array):
 
 /** The name of a temporary file beside `path`; `.*.tmp` files are what a killed run leaves behind. */
 export function temporaryName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${crypto().randomBytes(6).toString('hex')}.tmp`);
 }
 
 function writeTemporary(fs: FileSystem, path: string, content: Uint8Array): string {

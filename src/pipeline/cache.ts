@@ -5,11 +5,11 @@
  * those checks still run over every file on every run, cached or not. Everything here is
  * plain data and hashing; reading and writing the cache file is io/cache-file.ts's job.
  */
-import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import type { CheckOptions } from '../core/check/check.js';
 import type { CommuniqueFacts } from '../core/check/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { crypto } from '../io/crypto.js';
 import type { FileToCheck } from '../io/inputs.js';
 import type { PipelineResult } from './file-pipeline.js';
 import type { CheckPolicy } from './steps/check.js';
@@ -31,7 +31,7 @@ interface CacheEntry {
 export type CachedResult = Omit<PipelineResult, 'file'>;
 
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64url');
+  return crypto().createHash('sha256').update(bytes).digest('base64url');
 }
 
 /**
@@ -42,7 +42,8 @@ export function contentHash(bytes: Uint8Array): string {
  * the checks or the schemas gives another fingerprint).
  */
 export function cacheKey(check: CheckOptions, policy: CheckPolicy, version: string, build: Uint8Array): string {
-  return createHash('sha256')
+  return crypto()
+    .createHash('sha256')
     .update(stableJson({ format: FORMAT, version, check, policy }))
     .update(build)
     .digest('base64url');
