@@ -1,8 +1,8 @@
 /**
- * What the checks across communiqués need from each one, with the place in its file each
- * fact comes from: small, plain data that crosses from worker threads (and the cache)
- * without the document it was taken from. A place is a data path, found in the file only
- * when a diagnostic is made there: most files never need their positions.
+ * What the checks across communiqués need from each one: small, plain data that crosses
+ * from worker threads (and the cache) without the document it was taken from. Where each
+ * fact is in its file follows from the facts (`placeOf`) as a data path, found in the file
+ * only when a diagnostic is made there: most files never need their positions.
  */
 import { meetingDays } from '../dates.js';
 import type { Communique, Stage } from '../model.js';
