@@ -27,7 +27,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   configOptions(program.command('validate'))
     .summary('check communiqués against the schemas and communiqué rules')
     .description(
-      'Check communiqués against the schemas and communiqué rules, reporting every problem at its line and column.\n' +
+      'Check communiqués against the schemas and communiqué rules, reporting every problem at its line and column. ' +
         'Paths may be files, folders (their .md files) or globs; with none, the `files` of communique.config.json.',
     )
     .argument('[paths...]', 'files, folders or globs to check')
@@ -67,8 +67,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   configOptions(program.command('new'))
     .summary('draft a new communiqué, carrying forward the group’s members and open actions')
     .description(
-      'Draft a communiqué: interactive on a terminal, from flags and --answers otherwise (it never prompts without a terminal).\n' +
-        'Standing attendees, every open action, the contact and the usual time and place are carried forward from the\n' +
+      'Draft a communiqué: interactive on a terminal, from flags and --answers otherwise (it never prompts without a terminal). ' +
+        'Standing attendees, every open action, the contact and the usual time and place are carried forward from the ' +
         'group’s latest communiqué, which it names. Prints the path it wrote.',
     )
     .option('--group <name>', 'the group that met: its name or short name')
@@ -95,8 +95,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   configOptions(program.command('render'))
     .summary('render communiqués to HTML, DOCX-ready Markdown, plain text or Word')
     .description(
-      'Render communiqués at any stage; drafts are marked DRAFT in every format. Internal content is left out\n' +
-        'unless --include-internal. Files are written to --out (default: rendered/) with a manifest.json; a file\n' +
+      'Render communiqués at any stage; drafts are marked DRAFT in every format. Internal content is left out ' +
+        'unless --include-internal. Files are written to --out (default: rendered/) with a manifest.json; a file ' +
         'communique did not write is never replaced without --force.',
     )
     .argument('[paths...]', 'files, folders or globs to render')
@@ -119,8 +119,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   configOptions(program.command('export'))
     .summary('publish communiqués: every configured format, only documents ready for publication')
     .description(
-      'Check each communiqué at the `published` stage and refuse any that fail; write every format the configuration\n' +
-        'names (default: html, md, txt and docx) into the output folder with a manifest of files and content hashes.\n' +
+      'Check each communiqué at the `published` stage and refuse any that fail; write every format the configuration ' +
+        'names (default: html, md, txt and docx) into the output folder with a manifest of files and content hashes. ' +
         'Internal content never reaches an export.',
     )
     .argument('[paths...]', "files, folders or globs to export (default: the configuration's files)")
@@ -139,8 +139,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   configOptions(program.command('import'))
     .summary('turn old communiqués (text, Markdown, web pages, Word or PDF) into communiqué drafts')
     .description(
-      'Import .txt, .md, .html, .docx and .pdf communiqués (or folders of them) as drafts that pass validate at the\n' +
-        'draft stage. What the source does not say is left as a marked placeholder. Each draft is named by new.path\n' +
+      'Import .txt, .md, .html, .docx and .pdf communiqués (or folders of them) as drafts that pass validate at the ' +
+        'draft stage. What the source does not say is left as a marked placeholder. Each draft is named by new.path ' +
         '(communiques/{date}-{group}.md) or written into --out, and never over an existing file.',
     )
     .argument('<paths...>', 'files or folders to import')
@@ -156,8 +156,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('init')
     .summary('set up a repository for communiqués (never overwrites)')
     .description(
-      'Create communique.config.json, a communiques/ folder, package.json scripts and the dev dependency, a\n' +
-        '.gitignore and a CI workflow. Existing files are left as they are; package.json and .gitignore only gain\n' +
+      'Create communique.config.json, a communiques/ folder, package.json scripts and the dev dependency, a ' +
+        '.gitignore and a CI workflow. Existing files are left as they are; package.json and .gitignore only gain ' +
         'what they lack.',
     )
     .option('--code-scanning', 'also upload SARIF to GitHub code scanning (it must be turned on for the repository)')
