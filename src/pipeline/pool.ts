@@ -1,12 +1,12 @@
 /**
  * Spreading work over every core. Items go out in batches; each worker handles its batch
  * one item at a time (so no more than one syntax tree per core is alive), with the next
- * batch already in hand. Results come back in the order the items were given, whichever worker finished
- * first. A worker that dies (out of memory, say) does not take the run with it, and never
- * leaves it waiting: the items of its batch go out again one by one to fresh workers, and
- * an item on which a worker dies alone gets `onWorkerDeath`'s result. This thread can take
- * a share too: it starts at once, while the workers are still loading, and one worker
- * fewer is started.
+ * batch already in hand. Results come back in the order the items were given, whichever
+ * worker finished first. A worker that dies (out of memory, say) does not take the run
+ * with it, and never leaves it waiting: the items of its batch go out again one by one to
+ * fresh workers, and an item on which a worker dies alone gets `onWorkerDeath`'s result.
+ * This thread can take a share too: it starts at once, while the workers are still
+ * loading, and one worker fewer is started.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
