@@ -5,6 +5,7 @@
  * "30 November – 1 December 2020", "November 16, 2021" — found in bodies by `validate` and
  * in old communiqués by `import`.
  */
+import { isSpaceCode } from './text.js';
 export const MONTH_NAMES = [
   'january',
   'february',
@@ -133,13 +134,13 @@ function matchesEndingInYears(text: string, pattern: RegExp): RegExpExecArray[] 
   for (const year of text.matchAll(YEAR)) {
     // Searched for without the space before it: a pattern that starts with a digit is
     // found three times faster than one that starts with a space.
-    if (year.index === 0 || !isSpace(text.charCodeAt(year.index - 1))) continue;
+    if (year.index === 0 || !isSpaceCode(text.charCodeAt(year.index - 1))) continue;
     const end = year.index + 4;
     if (end <= from) continue;
     let start = year.index;
     for (let words = 0; words < WORDS_BEFORE_YEAR && start > from; words++) {
-      while (start > from && isSpace(text.charCodeAt(start - 1))) start--;
-      while (start > from && !isSpace(text.charCodeAt(start - 1))) start--;
+      while (start > from && isSpaceCode(text.charCodeAt(start - 1))) start--;
+      while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start--;
     }
     for (const match of text.slice(start, end).matchAll(pattern)) {
       match.index += start;
@@ -148,11 +149,6 @@ function matchesEndingInYears(text: string, pattern: RegExp): RegExpExecArray[] 
     }
   }
   return found;
-}
-
-/** What `\s` matches, for a character code. */
-function isSpace(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || (code > 127 && /\s/.test(String.fromCharCode(code)));
 }
 
 /**

@@ -68,3 +68,8 @@ export function editDistance(a: string, b: string): number {
 /** Characters XML 1.0 cannot carry at all, not even as character references (lone surrogates included). */
 export const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Whether a character code is one `\s` matches, without making a string of it (for scanners that read every character). */
+export function isSpaceCode(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}

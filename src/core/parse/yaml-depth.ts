@@ -6,6 +6,8 @@
  * memory" and no report for any file. No communiqué needs more than a handful of levels, so
  * nesting beyond a limit is refused here, in one pass over the text.
  */
+import { isSpaceCode } from '../text.js';
+
 export const MAX_NESTING = 100;
 
 /**
@@ -55,7 +57,7 @@ export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
         }
         continue;
       }
-      if (character === HASH && (index === first || isSpace(text.charCodeAt(index - 1)))) break;
+      if (character === HASH && (index === first || isSpaceCode(text.charCodeAt(index - 1)))) break;
       if (flow > 0) {
         if (character === OPEN_SEQUENCE || character === OPEN_MAPPING) {
           flow++;
@@ -66,7 +68,7 @@ export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
       }
       if (character === SPACE || character === TAB) continue;
       if (valueStart) {
-        if ((character === DASH || character === QUESTION) && isSpace(next)) {
+        if ((character === DASH || character === QUESTION) && isSpaceCode(next)) {
           markers++;
           if (indents.length + markers > limit) return index;
           continue;
@@ -87,12 +89,12 @@ export function nestingTooDeepAt(text: string, limit = MAX_NESTING): number {
         }
         if (character === AMPERSAND || character === BANG) {
           // An anchor or a tag comes before the value it marks.
-          while (index + 1 < lineEnd && !isSpace(text.charCodeAt(index + 1))) index++;
+          while (index + 1 < lineEnd && !isSpaceCode(text.charCodeAt(index + 1))) index++;
           continue;
         }
         valueStart = false;
       }
-      if (character === COLON && isSpace(next)) valueStart = true;
+      if (character === COLON && isSpaceCode(next)) valueStart = true;
     }
     if (newline === -1) break;
     lineStart = newline + 1;
@@ -104,8 +106,3 @@ const [TAB, CR, SPACE, BANG, DOUBLE, HASH, AMPERSAND, SINGLE, DASH, COLON, GREAT
   9, 13, 32, 33, 34, 35, 38, 39, 45, 58, 62, 63,
 ];
 const [OPEN_SEQUENCE, BACKSLASH, CLOSE_SEQUENCE, OPEN_MAPPING, PIPE, CLOSE_MAPPING] = [91, 92, 93, 123, 124, 125];
-
-/** What `/\s/` matches, without making a string of each character. */
-function isSpace(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === SPACE || (code > 127 && /\s/.test(String.fromCharCode(code)));
-}
