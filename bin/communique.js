@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-// The only place that touches `process`: run the program, set the exit code.
-import { nodeIo, run } from '../dist/cli.js';
+// The only place that touches `process`: run the program, set the exit code. CommonJS (see
+// bin/package.json), like dist/: Node's ES module loader would add to every start.
+'use strict';
 
-process.exitCode = await run(process.argv.slice(2), nodeIo());
+const { nodeIo, run } = require('../dist/cli.js');
+
+run(process.argv.slice(2), nodeIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -7,7 +7,7 @@
 //
 //   node scripts/score-import.mjs [--verbose] [--json] [--case NAME]
 //
-// The importer is bundled from src/ with esbuild (packages stay external), so no build of the
+// The importer is bundled from src/ with rolldown (packages stay external), so no build of the
 // CLI is needed and the figures are those of the working tree.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
@@ -339,21 +339,20 @@ export function readDraft(result) {
 // The command
 
 async function loadImporter() {
-  const esbuild = await import('esbuild');
+  const { rolldown } = await import('rolldown');
   const out = join(root, 'node_modules/.cache/communique-score');
   mkdirSync(out, { recursive: true });
   const file = join(out, `import-${process.pid}.mjs`);
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: ['src/import/import.ts'],
-    outfile: file,
-    bundle: true,
-    format: 'esm',
+  const bundle = await rolldown({
+    cwd: root,
+    input: 'src/import/import.ts',
     platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    // Packages stay external: only our own modules are bundled.
+    external: (id) => !/^[./]|^[A-Za-z]:[\\/]|^\0/.test(id),
+    logLevel: 'warn',
   });
+  await bundle.write({ file, format: 'es', codeSplitting: false });
+  await bundle.close();
   const module = await import(pathToFileURL(file).href);
   const { rmSync } = await import('node:fs');
   rmSync(file, { force: true });

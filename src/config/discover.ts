@@ -1,7 +1,5 @@
-import { dirname, join, relative, resolve } from 'node:path';
-import { frameLines } from '../diagnostics/code-frame.js';
+import { dirname, join, resolve } from 'node:path';
 import type { FileResult } from '../diagnostics/diagnostic.js';
-import { runProblem } from '../diagnostics/make.js';
 import type { FileSystem } from '../io/io.js';
 import type { CommuniqueConfig } from './parse.js';
 

@@ -4,11 +4,11 @@
  * is replaced only if the manifest says communique wrote it and it has not been changed
  * since — anything else needs `--force`. A source file is never replaced, even then.
  */
-import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { FileResult } from '../diagnostics/diagnostic.js';
 import { runProblem } from '../diagnostics/make.js';
 import type { FileSystem } from './io.js';
+import { crypto } from './crypto.js';
 import { writeAtomically } from './write.js';
 
 export const MANIFEST = 'manifest.json';
@@ -34,7 +34,7 @@ export interface PlannedOutput {
 }
 
 export function sha256(content: Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
+  return crypto().createHash('sha256').update(content).digest('hex');
 }
 
 function readManifest(fs: FileSystem, folder: string): Manifest | undefined {
