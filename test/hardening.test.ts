@@ -26,18 +26,17 @@ describe('reading only what a communiqué can be', () => {
   it('reports a folder it cannot read instead of skipping it in silence', async () => {
     const cwd = project({ 'minutes/open/a.md': VALID_DRAFT, 'minutes/locked/b.md': VALID_DRAFT });
     const out: string[] = [];
-    const readdir = ((path: string, options: never, callback: (error: Error | null, entries?: unknown) => void) => {
-      if (/locked\/?$/.test(path))
-        return callback(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
-      return fs.readdir(path, options, callback as never);
-    }) as typeof fs.readdir;
+    const readdirSync = ((path: string, options: never) => {
+      if (/locked\/?$/.test(path)) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return fs.readdirSync(path, options);
+    }) as typeof fs.readdirSync;
     const io: Io = {
       stdout: { write: (chunk) => void out.push(String(chunk)) },
       stderr: { write: () => undefined },
       stdin: Readable.from([]),
       cwd,
       env: {},
-      fs: { ...fs, readdir },
+      fs: { ...fs, readdirSync },
       now: () => new Date(),
     };
     const code = await validateCommand(['minutes'], { format: ['json'] }, io);
