@@ -14,7 +14,7 @@
 //   the first command that needs any of it.
 // Everything else (renderers, importers, prompts, PDF) stays in the chunks rolldown makes,
 // loaded only by the command that uses it.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidatorModule } from './schemas.mjs';
@@ -29,6 +29,12 @@ renameSync(`${validators}.${process.pid}.tmp`, validators);
 const { rolldown } = await import('rolldown');
 
 const MAIN = join(root, 'src/cli/main.ts');
+// What `validate` loads before it knows whether any file must be read: the command and the
+// report formatters. A run answered from the cache needs nothing more.
+const CHECKING = [
+  join(root, 'src/commands/validate.ts'),
+  ...readdirSync(join(root, 'src/formatters')).map((name) => join(root, 'src/formatters', name)),
+];
 const COMMANDER = /[\\/]node_modules[\\/]commander[\\/]/;
 // commander requires child_process when it loads, for subcommands that are separate
 // programs, which communique has none of: about 10 ms of every start. It gets the module
@@ -55,10 +61,10 @@ function external(id, importer) {
 const PIPELINE =
   /[\\/]src[\\/](core|pipeline|io|config|diagnostics|generated|formatters)[\\/]|[\\/]schemas[\\/]|[\\/]node_modules[\\/](yaml|js-yaml)[\\/]/;
 
-/** The modules the CLI's entry reaches through static imports: what every command, `--help` included, loads. */
-function staticallyFrom(context, entry) {
+/** The modules these reach through static imports. */
+function staticallyFrom(context, entries) {
   const reached = new Set();
-  const pending = [entry];
+  const pending = [...entries];
   while (pending.length > 0) {
     const id = pending.pop();
     if (reached.has(id)) continue;
@@ -68,6 +74,7 @@ function staticallyFrom(context, entry) {
   return reached;
 }
 let startUp;
+let checking;
 const isEntry = (id, context) => context.getModuleInfo(id)?.isEntry === true;
 
 // Built beside dist/ and swapped in, so a test run building while another runs the binary
@@ -105,14 +112,22 @@ await bundle.write({
         debugName: 'base',
         priority: 2,
         name: (id, context) => {
-          startUp ??= staticallyFrom(context, MAIN);
+          startUp ??= staticallyFrom(context, [MAIN]);
           return startUp.has(id) && !isEntry(id, context) ? 'base' : null;
         },
       },
       {
         debugName: 'check',
         priority: 1,
-        name: (id, context) => (PIPELINE.test(id) && !isEntry(id, context) ? 'check' : null),
+        name: (id, context) => {
+          checking ??= staticallyFrom(context, CHECKING);
+          return checking.has(id) && PIPELINE.test(id) && !isEntry(id, context) ? 'check' : null;
+        },
+      },
+      {
+        debugName: 'steps',
+        priority: 0,
+        name: (id, context) => (PIPELINE.test(id) && !isEntry(id, context) ? 'steps' : null),
       },
     ],
   },

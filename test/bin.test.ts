@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../scripts/corpus.mjs';
-import { WITH_ERROR } from './support/documents.js';
+import { VALID_DRAFT, WITH_ERROR } from './support/documents.js';
 import { project } from './support/io.js';
 
 /** These tests run the built binary, as users and CI do (`npm test` builds first). */
@@ -84,6 +84,28 @@ describe('the built binary', () => {
       endColumn: 6,
     });
     expect(result.code).toBe(1);
+  });
+
+  it('answers a run from the cache without loading the YAML reader or the schema validators', () => {
+    const cwd = project({ 'a.md': VALID_DRAFT, 'b.md': WITH_ERROR });
+    expect(communique(['validate', '--cache', '.'], { cwd }).code).toBe(1);
+    const script = `
+      const { run } = require(${JSON.stringify(join(repo, 'dist/cli.js'))});
+      const out = [];
+      const io = { stdout: { write: (text) => out.push(text) }, stderr: { write() {} }, cwd: process.cwd(), env: {}, fs: require('node:fs'), now: () => new Date() };
+      run(['validate', '--cache', '--format', 'json', '.'], io).then((code) =>
+        process.stdout.write(JSON.stringify({ code, report: JSON.parse(out.join('')), loaded: Object.keys(require.cache) })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const { code, report, loaded } = JSON.parse(result.stdout) as { code: number; report: unknown[]; loaded: string[] };
+    expect(code).toBe(1);
+    expect(report).toEqual([
+      { file: 'a.md', messages: [] },
+      { file: 'b.md', messages: [expect.objectContaining({ severity: 'error' })] },
+    ]);
+    const source = loaded.map((file) => readFileSync(file, 'utf8')).join('\n');
+    expect(source).toContain('ResultCache');
+    for (const heavy of ['YAMLParseError', 'validateCommunique', 'js-yaml']) expect(source).not.toContain(heavy);
   });
 
   it('loads no YAML, schema or Markdown code to show help', () => {
