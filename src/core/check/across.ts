@@ -50,6 +50,7 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
       );
   }
   const byKey = new Map<string, FileFacts>(ordered.map((entry) => [entry.facts.key, entry]));
+  const keysOf = keysByGroup(byKey);
 
   // Links: `carried_from` names a communiqué we have, and an action in it.
   for (const entry of ordered) {
@@ -64,7 +65,7 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
           'across/carried-from-unknown',
           `Action \`${action.id}\` is carried from \`${from.communique}\`, which is not among the communiqués checked`,
           at,
-          `Use the \`id\` of the communiqué the action came from (${suggestions(byKey, entry.facts.group)}), or check it with the others.`,
+          `Use the \`id\` of the communiqué the action came from (${suggestions(keysOf, entry.facts.group)}), or check it with the others.`,
         );
         continue;
       }
@@ -91,14 +92,20 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
     }
   }
 
-  // Each group's meetings in order: one communiqué a day, numbers going up, no open action lost.
+  // Each group's meetings in order: one communiqué a day, numbers going up, no open action
+  // lost. Every pass is linear: an archive can hold thousands of one group's meetings.
   const groups = new Map<string, FileFacts[]>();
-  for (const entry of ordered) groups.set(entry.facts.group, [...(groups.get(entry.facts.group) ?? []), entry]);
+  for (const entry of ordered) {
+    const meetings = groups.get(entry.facts.group);
+    if (meetings) meetings.push(entry);
+    else groups.set(entry.facts.group, [entry]);
+  }
   for (const meetings of groups.values()) {
-    for (let index = 1; index < meetings.length; index++) {
+    let previousNumber: FileFacts | undefined;
+    for (let index = 0; index < meetings.length; index++) {
       const entry = meetings[index]!;
-      const before = meetings[index - 1]!;
-      if (entry.facts.date !== '' && entry.facts.date === before.facts.date) {
+      const before = meetings[index - 1];
+      if (before && entry.facts.date !== '' && entry.facts.date === before.facts.date) {
         report(
           entry.file,
           'across/same-date',
@@ -106,7 +113,6 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
           placeOf.date(entry.facts),
         );
       }
-      const previousNumber = meetings.slice(0, index).findLast((candidate) => candidate.facts.number !== undefined);
       const number = entry.facts.number;
       if (number !== undefined && previousNumber && number <= previousNumber.facts.number!) {
         report(
@@ -118,6 +124,7 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
           `Number the meetings in the order they were held: this one comes after ${previousNumber.facts.number}.`,
         );
       }
+      if (number !== undefined) previousNumber = entry;
     }
     checkOpenActions(meetings, report);
   }
@@ -126,11 +133,15 @@ export function checkAcross(files: readonly FileFacts[]): AcrossFindings {
 
 /** An action open in one communiqué is carried into the group's next approved one, or closed there. */
 function checkOpenActions(meetings: readonly FileFacts[], report: Report): void {
+  // The next approved meeting after each, found from the last meeting back.
+  const nextApproved: (FileFacts | undefined)[] = new Array(meetings.length);
+  for (let index = meetings.length - 2; index >= 0; index--) {
+    const after = meetings[index + 1]!;
+    nextApproved[index] = stageRank(after.facts.status) >= stageRank('approved') ? after : nextApproved[index + 1];
+  }
   for (let index = 0; index < meetings.length; index++) {
     const entry = meetings[index]!;
-    const next = meetings
-      .slice(index + 1)
-      .find((candidate) => stageRank(candidate.facts.status) >= stageRank('approved'));
+    const next = nextApproved[index];
     if (!next) continue;
     for (const action of entry.facts.actions) {
       if (CLOSED_STATUSES.has(action.status)) continue;
@@ -164,9 +175,20 @@ function byMeeting(a: FileFacts, b: FileFacts): number {
   );
 }
 
-function suggestions(byKey: Map<string, FileFacts>, group: string): string {
-  const same = [...byKey.values()]
-    .filter((entry) => entry.facts.group === group)
-    .map((entry) => `\`${entry.facts.key}\``);
-  return same.length > 0 ? `this group's are ${same.join(', ')}` : 'no communiqué of this group was checked';
+/** Each group's communiqué ids, in meeting order, for the hints. */
+function keysByGroup(byKey: Map<string, FileFacts>): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const entry of byKey.values()) {
+    const list = keys.get(entry.facts.group);
+    if (list) list.push(entry.facts.key);
+    else keys.set(entry.facts.group, [entry.facts.key]);
+  }
+  return keys;
+}
+
+function suggestions(keysOf: Map<string, string[]>, group: string): string {
+  const same = keysOf.get(group) ?? [];
+  return same.length > 0
+    ? `this group's are ${same.map((key) => `\`${key}\``).join(', ')}`
+    : 'no communiqué of this group was checked';
 }
