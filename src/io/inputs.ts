@@ -6,7 +6,7 @@
  * but never to a file named outright.
  */
 import type * as nodeFs from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileSystem } from './io.js';
 
 export interface FileToCheck {
@@ -87,8 +87,11 @@ export async function expandPaths(
     if (kind === 'directory') {
       const prefix = input === '.' || input === './' ? '' : `${input.replace(/[\\/]+$/, '')}/`;
       const found = filesIn(fs, absolute, rules.extensions, (folder) => unreadable.push(nameOf(folder)));
+      // The walk's names hold no `.` or `..`: joined as they are, without path.resolve's
+      // normalising, which cost more than the walk over thousands of files.
+      const folder = absolute.endsWith(sep) ? absolute : absolute + sep;
       for (const name of found.sort()) {
-        const path = resolve(absolute, name);
+        const path = folder + (sep === '/' ? name : name.replaceAll('/', sep));
         if (!isIgnored?.(path)) add(path, prefix + name);
       }
       continue;

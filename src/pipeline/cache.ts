@@ -60,17 +60,22 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Enough of a file's status to tell it has not been touched; a file changed since has another. */
+/**
+ * Enough of a file's status to tell it has not been touched; a file changed since has
+ * another. Times in milliseconds with their fraction, as ESLint's cache keeps them: a double
+ * holds today's times to a fraction of a microsecond, and reading them as nanoseconds
+ * (BigInt) made every file's status several times the garbage.
+ */
 export interface FileStatus {
-  size: bigint;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-  ino: bigint;
-  dev: bigint;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
 }
 
 /** Two seconds: the coarsest clock a file system keeps file times with (FAT). */
-const SETTLE_NS = 2_000_000_000n;
+const SETTLE_MS = 2000;
 
 /**
  * The entries of one run: those of the last run that still hold, and this run's. Entries
@@ -106,9 +111,9 @@ export class ResultCache {
    * "racy" files).
    */
   signatureOf(status: FileStatus): string | undefined {
-    const settled = BigInt(this.now.getTime()) * 1_000_000n - SETTLE_NS;
-    if (status.mtimeNs > settled || status.ctimeNs > settled) return undefined;
-    return `${status.size}:${status.mtimeNs}:${status.ctimeNs}:${status.ino}:${status.dev}`;
+    const settled = this.now.getTime() - SETTLE_MS;
+    if (status.mtimeMs > settled || status.ctimeMs > settled) return undefined;
+    return `${status.size}:${status.mtimeMs}:${status.ctimeMs}:${status.ino}:${status.dev}`;
   }
 
   /** The cached result of a file untouched since it was hashed (same signature), if there is one. */

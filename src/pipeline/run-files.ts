@@ -107,7 +107,7 @@ function detached(result: PipelineResult): PipelineResult {
 /** A regular file's status, after following links; undefined for anything else. */
 function statusOf(fs: FileSystem, path: string): FileStatus | undefined {
   try {
-    const status = fs.statSync(path, { bigint: true, throwIfNoEntry: false });
+    const status = fs.statSync(path, { throwIfNoEntry: false });
     return status?.isFile() ? status : undefined;
   } catch {
     return undefined;
