@@ -49,6 +49,18 @@ const lazyChildProcessForCommander = {
       ? 'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });'
       : undefined,
 };
+// chalk finds out at load whether the terminal takes colour, which loads node:tty and with
+// it node:net (about 5 ms of every `validate`). communique never asks chalk: it decides
+// colour itself (io/io.ts wantsColor) and gives chalk the level. chalk's own build for
+// browsers, which detects nothing, is bundled instead.
+const CHALK = /[\\/]node_modules[\\/]chalk[\\/]/;
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  resolveId: (source, importer) =>
+    source === '#supports-color' && CHALK.test(importer ?? '')
+      ? join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js')
+      : undefined,
+};
 // Left to Node: its built-ins; playwright-core, which finds its own files through __dirname
 // and loads only when a PDF is printed; pdfjs-dist, an ES module with top-level await that
 // loads only when a PDF is imported; and the ajv runtime helpers the generated validators
@@ -86,7 +98,7 @@ const bundle = await rolldown({
   input: { cli: 'src/cli/main.ts', worker: 'src/pipeline/worker.ts' },
   platform: 'node',
   external,
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyChildProcessForCommander, chalkWithoutDetection],
   // Merging shared modules into an entry chunk would run the worker's start-up code in
   // whichever thread first loads that chunk.
   experimental: { chunkOptimization: { mergeCommonChunks: false } },

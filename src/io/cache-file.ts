@@ -80,7 +80,7 @@ export function writeCacheFile(
  * chunk of code it runs by the hash of its content. Run from source (the tests) there is
  * no build, and the word `source` stands in.
  */
-export function readBuildStamp(fs: FileSystem, workerFile: string): Uint8Array {
-  const read = readBounded(fs, workerFile, 16 * 1024 * 1024);
-  return read.ok ? read.bytes : new TextEncoder().encode('source');
+export function readBuildStamp(fs: FileSystem, workerFile: string): string {
+  const read = readBounded(fs, workerFile, 64 * 1024);
+  return read.ok ? new TextDecoder().decode(read.bytes) : 'source';
 }
