@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { resolveInputs, resolveSettings } from '../config/settings.js';
-import { checkAcross } from '../core/check/across.js';
+import { checkAcross, type FileFacts } from '../core/check/across.js';
 import type { CheckOptions } from '../core/check/check.js';
 import type { Stage } from '../core/model.js';
 import { compareDiagnostics, summarise } from '../diagnostics/diagnostic.js';
@@ -177,7 +177,8 @@ async function withAcrossFindings(
   files: readonly FileToCheck[],
   check: CheckOptions,
 ): Promise<PipelineResult[]> {
-  const facts = results.flatMap((result) => (result.facts ? [{ file: result.file, facts: result.facts }] : []));
+  const facts: FileFacts[] = [];
+  for (const result of results) if (result.facts) facts.push({ file: result.file, facts: result.facts });
   const found = checkAcross(facts);
   if (found.size === 0) return [...results];
   const { settleSeverities } = await import('../core/check/check.js');
