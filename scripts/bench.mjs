@@ -6,7 +6,7 @@
 // target. markdownlint-cli2 is installed once into bench-corpus/ (skipped, with a line
 // saying so, when it cannot be installed). `--sizes=2000` runs fewer validate sizes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -212,6 +212,29 @@ rmSync(join(corpusRoot, 'rendered-pdf'), { recursive: true, force: true });
 const pdf = measure(process.execPath, renderArgs('pdf', pdfCorpus));
 if (pdf.status === 2) show('50 files: render --to pdf', 'skipped: no Chromium or Chrome (set CHROME_PATH)');
 else showRender(pdf, 'pdf', 50);
+
+// A hostile front matter: tens of thousands of unknown keys, every one a problem. Time must
+// grow with the size (twice the keys, about twice the time past start-up), not its square.
+const keyed = (count) => {
+  const file = join(corpusRoot, `keys-${count}.md`);
+  const lines = ['---', 'schema_version: 1', 'id: x-2021-01-01', 'status: draft'];
+  for (let index = 0; index < count; index++) lines.push(`k${index}: ${index}`);
+  writeFileSync(file, `${lines.join('\n')}\n---\n\n# Title\n`);
+  return file;
+};
+const [keys20, keys40] = interleaved(
+  [
+    [process.execPath, [bin, 'validate', keyed(20000), '--format', 'json=/dev/null']],
+    [process.execPath, [bin, 'validate', keyed(40000), '--format', 'json=/dev/null']],
+  ],
+  3,
+);
+show('20,000 unknown keys (258 KB)', `${seconds(keys20.ms)}, peak ${keys20.mb.toFixed(0)} MB`);
+show(
+  '40,000 unknown keys (538 KB)',
+  `${seconds(keys40.ms)}, peak ${keys40.mb.toFixed(0)} MB — ${ratio(keys40.ms - bare.ms, keys20.ms - bare.ms)} the 20,000 past start-up`,
+);
+checks.push(['40,000 keys of front matter in under 1 s', keys40.ms < 1000]);
 
 console.log(`communique bench — ${availableParallelism()} cores, Node ${process.version}`);
 const width = Math.max(...rows.map(([label]) => label.length));

@@ -57,10 +57,17 @@ const DOCUMENT_OPTIONS = {
   logLevel: 'error',
 } as const;
 
+/**
+ * Past this size (a communiqué's front matter is a few kilobytes; 300 attendees make about
+ * 30), the quick reader is skipped: a front matter this long is most likely one where the
+ * problems, and so their positions, are many, and reading it twice cost a tenth more.
+ */
+const QUICK_READ_LIMIT = 256 * 1024;
+
 export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
   const tooDeep = nestingTooDeepAt(yamlText);
   if (tooDeep !== -1) return { document: parseDocument(''), data: undefined, problems: [nestingProblem(tooDeep)] };
-  const plain = readPlainFrontMatter(yamlText);
+  const plain = yamlText.length <= QUICK_READ_LIMIT ? readPlainFrontMatter(yamlText) : undefined;
   if (plain) {
     let document: YamlDocument | undefined;
     return {
