@@ -3,15 +3,17 @@
 // Why CommonJS: Node 20's ES module loader costs about 8 ms to start and close to a
 // millisecond for every module it loads (resolving URLs, reading through fs/promises,
 // decoding), and validating one file loaded 40 of esbuild's chunks. `require` of a few
-// larger chunks starts faster: `--help` loads three files, validating one file six.
+// larger chunks starts faster: `--help` loads three files, validating one file ten.
 //
 // The chunks are grouped by hand (rolldown's `codeSplitting.groups`), not left to the
 // bundler's one-chunk-per-set-of-importers rule:
 // - `base`: whatever the CLI's entry needs before it knows the command (commander, the
 //   program); the only chunk `--help` loads besides the entry.
-// - `check`: the per-file pipeline every command that reads communiqués runs (parsing,
-//   the schema validators, the rules, the formatters, input and output). Loaded whole by
-//   the first command that needs any of it.
+// - `check`: what `validate` needs before it knows whether any file must be read: inputs,
+//   settings, the cache, the checks across files, the report formatters, input and output.
+//   A run answered from the cache loads nothing more.
+// - `steps`: the rest of the per-file pipeline — the YAML readers, the schema validators,
+//   the rules — loaded by the first file that must be read.
 // Everything else (renderers, importers, prompts, PDF) stays in the chunks rolldown makes,
 // loaded only by the command that uses it.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -5,13 +5,16 @@ import { inquirerPrompts } from './inquirer-prompts.js';
 
 /** The real world: this process's streams, file system, environment and clock. */
 export function nodeIo(): Io {
-  endQuietlyOnClosedPipe(process.stdout);
-  endQuietlyOnClosedPipe(process.stderr);
-  // Standard input is opened only by a command that reads it (`new`): setting it up costs
-  // 5–10 ms, a noticeable share of `--help` or of checking one file.
+  // Every stream is opened only when first used: setting one up loads Node's stream modules
+  // (and, for a pipe, its network ones), 5–10 ms, a noticeable share of `--help`, of checking
+  // one file, or of a run that writes its report to a file and has nothing to print.
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdout() {
+      return endQuietlyOnClosedPipe(process.stdout);
+    },
+    get stderr() {
+      return endQuietlyOnClosedPipe(process.stderr);
+    },
     get stdin() {
       return process.stdin;
     },
@@ -23,19 +26,26 @@ export function nodeIo(): Io {
       get stdin() {
         return process.stdin;
       },
-      stderr: process.stderr,
+      get stderr() {
+        return process.stderr;
+      },
     }),
     editor: launchEditor(process.env.VISUAL || process.env.EDITOR),
   };
 }
 
+const listening = new WeakSet<NodeJS.WriteStream>();
+
 /**
  * `communique … | head -1`: once the reader has gone, nothing more can be said, so stop
  * without a stack trace, with the exit code the run had reached.
  */
-function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (listening.has(stream)) return stream;
+  listening.add(stream);
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
+  return stream;
 }
