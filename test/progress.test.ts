@@ -24,7 +24,10 @@ async function run(step: number, env: Record<string, string> = {}) {
     cwd,
     env,
     fs,
-    now: () => new Date((clock += step)),
+    now: () => {
+      clock += step;
+      return new Date(clock);
+    },
   };
   const code = await validateCommand(['corpus'], { format: ['json=report.json'], jobs: 1 }, io);
   return { code, stderr: stderr.join(''), asked };
