@@ -27,7 +27,7 @@ export function nodeIo(): Io {
         return process.stdin;
       },
       get stderr() {
-        return process.stderr;
+        return endQuietlyOnClosedPipe(process.stderr);
       },
     }),
     editor: launchEditor(process.env.VISUAL || process.env.EDITOR),
