@@ -218,6 +218,18 @@ describe('a closed pipe', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
+
+  it('keeps the exit code of a mistake it could not print (2 for a usage error, 1 for a problem found)', async () => {
+    const cwd = project({ 'broken.md': 'no front matter\n' });
+    const exitWithStreamClosed = async (args: string[], stream: 'stdout' | 'stderr') => {
+      const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      child[stream].destroy();
+      return new Promise<number | null>((done) => child.on('close', done));
+    };
+    expect(await exitWithStreamClosed(['nonsense'], 'stderr')).toBe(2);
+    expect(await exitWithStreamClosed(['validate', '--max-warnings', 'x', '.'], 'stderr')).toBe(2);
+    expect(await exitWithStreamClosed(['validate', 'broken.md'], 'stdout')).toBe(1);
+  });
 });
 
 describe('images, checked by validate as render checks them', () => {

@@ -35,17 +35,22 @@ export function nodeIo(): Io {
 }
 
 const listening = new WeakSet<NodeJS.WriteStream>();
+let closing = false;
 
 /**
  * `communique … | head -1`: once the reader has gone, nothing more can be said, so stop
- * without a stack trace, with the exit code the run had reached.
+ * without a stack trace, with the exit code the run had reached. The stop waits for the
+ * current turn to finish: a usage error is written before the run's promise settles, and
+ * the exit code it carries (2) is set only when it does.
  */
 function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   if (listening.has(stream)) return stream;
   listening.add(stream);
   stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (closing) return;
     if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
+    closing = true;
+    setImmediate(() => process.exit(process.exitCode ?? 0));
   });
   return stream;
 }
