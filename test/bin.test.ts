@@ -22,8 +22,9 @@ function communique(args: string[], options: { cwd?: string; env?: Record<string
 describe('the built binary', () => {
   it('is built', () => {
     expect(existsSync(join(repo, 'dist/cli.js'))).toBe(true);
-    // The cache key holds the worker script whole, as the build's fingerprint (pipeline/cache.ts):
-    // it must stay a small file naming its chunks by content hash.
+    // The cache key holds the worker script whole, as the build's fingerprint (io/cache-file.ts),
+    // so that a cached run need not load node:crypto: it must stay a small file naming its
+    // chunks by content hash.
     const worker = readFileSync(join(repo, 'dist/worker.js'), 'utf8');
     expect(worker.length).toBeLessThan(4096);
     expect(worker).toMatch(/require\("\.\/steps-[\w-]{8}\.js"\)/);

@@ -7,6 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { FileToCheck } from './inputs.js';
 import type { FileSystem } from './io.js';
+import { crypto } from './crypto.js';
 import { readBounded } from './read.js';
 import { writeAtomically } from './write.js';
 
@@ -81,6 +82,11 @@ export function writeCacheFile(
  * no build, and the word `source` stands in.
  */
 export function readBuildStamp(fs: FileSystem, workerFile: string): string {
-  const read = readBounded(fs, workerFile, 64 * 1024);
-  return read.ok ? new TextDecoder().decode(read.bytes) : 'source';
+  const read = readBounded(fs, workerFile, 16 * 1024 * 1024);
+  if (!read.ok) return 'source';
+  // The built worker script is about a kilobyte, kept as it is (no need to load node:crypto);
+  // a larger one, should the build ever make it so, is kept by its hash.
+  return read.bytes.length <= 4096
+    ? new TextDecoder().decode(read.bytes)
+    : `sha256:${crypto().createHash('sha256').update(read.bytes).digest('base64url')}`;
 }
