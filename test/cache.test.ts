@@ -26,6 +26,7 @@ const DEFAULT_CACHE = 'node_modules/.cache/communique/validate-cache.json';
 
 interface CacheFile {
   entries: Record<string, { messages: { message: string }[] }>;
+  across: { names: string[]; findings: [string, unknown[]][] };
 }
 
 function cacheOf(cwd: string, path = DEFAULT_CACHE): CacheFile {
@@ -260,6 +261,59 @@ describe('validate --cache', () => {
     // And with the other file changed back, from the cache alone, nothing is left over.
     writeFileSync(join(cwd, 'communiques/b.md'), UNLINKED);
     expect((await runCli(['validate', 'communiques', '--cache'], cwd)).stdout).toBe('✔ 2 files checked, no problems\n');
+  });
+
+  it('takes the findings across files from the cache for the very files it was written for, and only for them', async () => {
+    const duplicate = UNLINKED.replace('id: tcf-2026-05-12', 'id: tcf-2026-02-10');
+    const cwd = project({ 'communiques/a.md': FIRST, 'communiques/b.md': duplicate });
+    const messagesOf = async (args: string[]) =>
+      (
+        JSON.parse((await runCli([...args, '--cache', '-f', 'json'], cwd)).stdout) as {
+          messages: { message: string }[];
+        }[]
+      ).flatMap((file) => file.messages.map((message) => message.message));
+    const found = 'The id `tcf-2026-02-10` is also the id of communiques/a.md';
+    expect(await messagesOf(['validate', 'communiques'])).toEqual([found]);
+    const duplicateId = { ruleId: 'across/duplicate-id', message: found, place: { path: ['id'] } };
+    expect(cacheOf(cwd).across).toEqual({
+      names: ['communiques/a.md', 'communiques/b.md'],
+      findings: [['communiques/b.md', [duplicateId]]],
+    });
+
+    // A finding marked in the cache comes back as it is: the same files were not checked across again.
+    const marked = { ...duplicateId, message: 'kept from the last run' };
+    const kept = cacheOf(cwd);
+    kept.across.findings = [['communiques/b.md', [marked]]];
+    writeFileSync(join(cwd, DEFAULT_CACHE), JSON.stringify(kept));
+    expect(await messagesOf(['validate', 'communiques'])).toEqual(['kept from the last run']);
+    // The same files named otherwise are checked across again, and so are changed files.
+    expect(await messagesOf(['validate', './communiques'])).toEqual([
+      'The id `tcf-2026-02-10` is also the id of ./communiques/a.md',
+    ]);
+    writeFileSync(join(cwd, DEFAULT_CACHE), JSON.stringify(kept));
+    writeFileSync(join(cwd, 'communiques/a.md'), `${FIRST}\nOne more line.\n`);
+    expect(await messagesOf(['validate', 'communiques'])).toEqual([found]);
+  });
+
+  it('ignores findings across files of the wrong shape, or of a rule it does not know', async () => {
+    const cwd = project({ 'communiques/a.md': FIRST, 'communiques/b.md': UNLINKED });
+    await runCli(['validate', 'communiques', '--cache'], cwd);
+    const place = { path: ['id'] };
+    for (const finding of [
+      { ruleId: 'across/no-such-rule', message: 'x', place },
+      { ruleId: 'schema/enum', message: 'x', place },
+      { ruleId: 'across/duplicate-id', message: 7, place },
+      { ruleId: 'across/duplicate-id', message: 'x', place: { path: [{}] } },
+    ]) {
+      const kept = cacheOf(cwd);
+      kept.across = { names: ['communiques/a.md', 'communiques/b.md'], findings: [['communiques/b.md', [finding]]] };
+      writeFileSync(join(cwd, DEFAULT_CACHE), JSON.stringify(kept));
+      expect(await runCli(['validate', 'communiques', '--cache'], cwd), JSON.stringify(finding)).toEqual({
+        code: 0,
+        stdout: '✔ 2 files checked, no problems\n',
+        stderr: '',
+      });
+    }
   });
 
   it('ignores a cache file it cannot use, says nothing about it, and writes a good one', async () => {

@@ -86,7 +86,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
     };
     const checked = await runFiles(files.value, plan, run);
     progress?.done();
-    return files.value.length > 1 ? await withAcrossFindings(io, checked, files.value, check) : checked;
+    return files.value.length > 1 ? await withAcrossFindings(io, checked, files.value, check, cache?.results) : checked;
   };
   // Folders that could not be read are results too: they count, in every format.
   const unreadable = files.problems ?? [];
@@ -168,18 +168,24 @@ function plural(count: number, word: string): string {
 
 /**
  * The checks across communiqués, merged into each file's results at the place to change.
- * The checking code is loaded only when there is something to settle: a run whose files
- * all come from the cache never needs it.
+ * A run of the very files the cache was written for takes their findings from it. The
+ * checking code is loaded only when there is something to settle: a run whose files all
+ * come from the cache never needs it.
  */
 async function withAcrossFindings(
   io: Io,
   results: readonly PipelineResult[],
   files: readonly FileToCheck[],
   check: CheckOptions,
+  cache: ResultCache | undefined,
 ): Promise<PipelineResult[]> {
-  const facts: FileFacts[] = [];
-  for (const result of results) if (result.facts) facts.push({ file: result.file, facts: result.facts });
-  const found = checkAcross(facts);
+  let found = cache?.acrossFindings(files);
+  if (!found) {
+    const facts: FileFacts[] = [];
+    for (const result of results) if (result.facts) facts.push({ file: result.file, facts: result.facts });
+    found = checkAcross(facts);
+    cache?.keepAcrossFindings(files, found);
+  }
   if (found.size === 0) return [...results];
   const { settleSeverities } = await import('../core/check/check.js');
   const { placeFindings } = await import('../pipeline/places.js');

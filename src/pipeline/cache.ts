@@ -6,9 +6,11 @@
  * plain data and hashing; reading and writing the cache file is io/cache-file.ts's job.
  */
 import { relative, sep } from 'node:path';
+import type { AcrossFinding, AcrossFindings } from '../core/check/across.js';
 import type { CheckOptions } from '../core/check/check.js';
 import type { CommuniqueFacts } from '../core/check/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ruleMeta } from '../diagnostics/rules.js';
 import { crypto } from '../io/crypto.js';
 import type { FileToCheck } from '../io/inputs.js';
 import type { PipelineResult } from './file-pipeline.js';
@@ -25,6 +27,12 @@ interface CacheEntry {
   messages: Diagnostic[];
   lines?: Record<number, string>;
   facts?: CommuniqueFacts;
+}
+
+/** The checks across files of the run that wrote the cache: the files' names, in order, and what was found. */
+interface StoredAcross {
+  names: string[];
+  findings: [string, AcrossFinding[]][];
 }
 
 /** What a cached file comes back as: the pipeline's result, without the file name (that is this run's). */
@@ -83,6 +91,8 @@ const SETTLE_MS = 2000;
 export class ResultCache {
   private readonly previous: Map<string, unknown>;
   private readonly next = new Map<string, CacheEntry>();
+  private readonly previousAcross: StoredAcross | undefined;
+  private nextAcross: StoredAcross | undefined;
   /** Whether the cache file needs writing: an entry was added, changed or dropped. */
   private changed: boolean;
 
@@ -96,8 +106,38 @@ export class ResultCache {
     stored: string | undefined,
     private readonly now: Date,
   ) {
-    this.previous = entriesOf(stored, key);
+    const read = readStored(stored, key);
+    this.previous = read.entries;
+    this.previousAcross = read.across;
     this.changed = stored === undefined || this.previous.size === 0;
+  }
+
+  /**
+   * What the checks across files found in the run that wrote the cache, if this run checks
+   * the same files, named the same, in the same order, each with the bytes it had then: every
+   * file's facts are what they were, and so is what the checks across them find.
+   */
+  acrossFindings(files: readonly FileToCheck[]): AcrossFindings | undefined {
+    const stored = this.previousAcross;
+    if (!stored || stored.names.length !== files.length) return undefined;
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
+      if (stored.names[index] !== file.name) return undefined;
+      const name = this.nameOf(file);
+      const before = this.previous.get(name);
+      if (!isRecord(before) || this.next.get(name)?.hash !== before.hash) return undefined;
+    }
+    this.nextAcross = stored;
+    return new Map(stored.findings);
+  }
+
+  /** Keep what the checks across files found in this run, if every file's result is kept too. */
+  keepAcrossFindings(files: readonly FileToCheck[], findings: AcrossFindings): void {
+    const next = files.every((file) => this.next.has(this.nameOf(file)))
+      ? { names: files.map((file) => file.name), findings: [...findings] }
+      : undefined;
+    if (JSON.stringify(next) !== JSON.stringify(this.previousAcross)) this.changed = true;
+    this.nextAcross = next;
   }
 
   /**
@@ -154,7 +194,8 @@ export class ResultCache {
   serialise(): string | undefined {
     const dropped = [...this.previous.keys()].some((name) => !this.next.has(name));
     if (!this.changed && !dropped) return undefined;
-    return JSON.stringify({ format: FORMAT, key: this.key, entries: Object.fromEntries(this.next) });
+    const across = this.nextAcross ? { across: this.nextAcross } : {};
+    return JSON.stringify({ format: FORMAT, key: this.key, entries: Object.fromEntries(this.next), ...across });
   }
 
   private nameOf(file: FileToCheck): string {
@@ -181,18 +222,50 @@ function resultOf(entry: CacheEntry): CachedResult {
   return result;
 }
 
-/** The entries of a stored cache made with the same key; none when it is unreadable, another layout or stale. */
-function entriesOf(stored: string | undefined, key: string): Map<string, unknown> {
-  if (stored === undefined) return new Map();
+/** A stored cache made with the same key: its entries and findings across files; none when it is unreadable, another layout or stale. */
+function readStored(stored: string | undefined, key: string): { entries: Map<string, unknown>; across?: StoredAcross } {
+  if (stored === undefined) return { entries: new Map() };
   let data: unknown;
   try {
     data = JSON.parse(stored);
   } catch {
-    return new Map();
+    return { entries: new Map() };
   }
-  if (!isRecord(data) || data.format !== FORMAT || data.key !== key || !isRecord(data.entries)) return new Map();
+  if (!isRecord(data) || data.format !== FORMAT || data.key !== key || !isRecord(data.entries))
+    return { entries: new Map() };
   // A Map, not the parsed object: a file named `__proto__` is an entry like any other.
-  return new Map(Object.entries(data.entries));
+  const entries = new Map(Object.entries(data.entries));
+  return isStoredAcross(data.across) ? { entries, across: data.across } : { entries };
+}
+
+function isStoredAcross(value: unknown): value is StoredAcross {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.names) &&
+    value.names.every((name) => typeof name === 'string') &&
+    Array.isArray(value.findings) &&
+    value.findings.every(
+      (item) =>
+        Array.isArray(item) &&
+        item.length === 2 &&
+        typeof item[0] === 'string' &&
+        Array.isArray(item[1]) &&
+        item[1].every(isAcrossFinding),
+    )
+  );
+}
+
+function isAcrossFinding(value: unknown): boolean {
+  if (!isRecord(value) || typeof value.ruleId !== 'string' || !value.ruleId.startsWith('across/')) return false;
+  if (!ruleMeta(value.ruleId) || typeof value.message !== 'string') return false;
+  if (value.hint !== undefined && typeof value.hint !== 'string') return false;
+  const place = value.place;
+  return (
+    isRecord(place) &&
+    Array.isArray(place.path) &&
+    place.path.every((step) => typeof step === 'string' || Number.isInteger(step)) &&
+    (place.prefer === undefined || place.prefer === 'key')
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
