@@ -6,6 +6,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { plainBody } from './plain-body.js';
 
 const withGfm = unified().use(remarkParse).use(remarkGfm);
 const commonMark = unified().use(remarkParse);
@@ -18,6 +19,8 @@ const commonMark = unified().use(remarkParse);
 const MIGHT_USE_GFM = /[|~@]|www\.|https?:|\[\^|\[[ xX]\]/i;
 
 export function parseBody(markdown: string): Root {
+  const plain = plainBody(markdown);
+  if (plain) return plain;
   const parser = MIGHT_USE_GFM.test(markdown) ? withGfm : commonMark;
   return parser.runSync(parser.parse(markdown)) as Root;
 }
