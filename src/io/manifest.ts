@@ -100,7 +100,9 @@ export function writeOutputs(fs: FileSystem, outputs: readonly PlannedOutput[], 
   const byFolder = new Map<string, PlannedOutput[]>();
   for (const output of outputs) {
     const folder = dirname(output.path);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), output]);
+    const inFolder = byFolder.get(folder);
+    if (inFolder) inFolder.push(output);
+    else byFolder.set(folder, [output]);
   }
   for (const [folder, planned] of byFolder) {
     fs.mkdirSync(folder, { recursive: true });

@@ -5,6 +5,7 @@
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { someNode } from './tree.js';
 
 // ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC), ESC P/X/^/_ … ESC \ (strings), ESC and one more byte.
 const SEQUENCES = new RegExp(
@@ -36,8 +37,16 @@ export function cleanValue<T>(value: T): T {
   return value;
 }
 
-/** The body tree with control characters taken out of its text, code, alt texts and titles. */
+/** Anything `withoutControls` would take out. */
+const ANY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * The body tree with control characters taken out of its text, code, alt texts and titles.
+ * Most bodies have none, and are given back as they are: copying every tree to clean
+ * nothing was a fifth of building a view.
+ */
 export function cleanTree(tree: Root): Root {
+  if (!someNode(tree, hasControls)) return tree;
   const copy = structuredClone(tree);
   visit(copy, (node) => {
     const any = node as { value?: unknown; alt?: unknown; title?: unknown };
@@ -46,4 +55,13 @@ export function cleanTree(tree: Root): Root {
     if (typeof any.title === 'string') any.title = withoutControls(any.title);
   });
   return copy;
+}
+
+function hasControls(node: object): boolean {
+  const { value, alt, title } = node as { value?: unknown; alt?: unknown; title?: unknown };
+  return (
+    (typeof value === 'string' && ANY_CONTROL.test(value)) ||
+    (typeof alt === 'string' && ANY_CONTROL.test(alt)) ||
+    (typeof title === 'string' && ANY_CONTROL.test(title))
+  );
 }

@@ -55,10 +55,18 @@ export interface BodyHtml {
   footnotes: string;
 }
 
-export function bodyHtml(tree: Root, loadImage?: ImageLoader, footnoteLabel = 'Notes'): BodyHtml {
+/**
+ * The body as HTML. A body of paragraphs and headings of text alone (most bodies) is built
+ * into its HTML tree directly, the tree remark-rehype and the sanitiser would give it
+ * (`test/render-fast-paths.test.ts` holds the two to the same page), at a fraction of the
+ * cost; `quick: false` always takes the long way, for that test.
+ */
+export function bodyHtml(tree: Root, loadImage?: ImageLoader, footnoteLabel = 'Notes', quick = true): BodyHtml {
   const ids = headingIds(tree);
   const pipeline = processorFor(footnoteLabel);
-  const hast = pipeline.runSync(selfContained(withHeadingsBelowTitle(tree), loadImage)) as HastRoot;
+  const shifted = withHeadingsBelowTitle(tree);
+  const textOnly = quick ? textBlocks(shifted) : undefined;
+  const hast = textOnly ?? (pipeline.runSync(selfContained(shifted, loadImage)) as HastRoot);
   let heading = 0;
   let footnotes: Element | undefined;
   hast.children = hast.children.filter((node) => {
@@ -73,11 +81,31 @@ export function bodyHtml(tree: Root, loadImage?: ImageLoader, footnoteLabel = 'N
     const id = ids[heading++];
     if (id) node.properties.id = id;
   }
-  finish(hast);
+  if (!textOnly) finish(hast);
   return {
     body: pipeline.stringify(hast),
     footnotes: footnotes ? pipeline.stringify({ type: 'root', children: [footnotes] }) : '',
   };
+}
+
+/** Spaces or tabs around a line ending, which remark-rehype trims from text. */
+const SPACE_AT_LINE_END = /[ \t][\r\n]|[\r\n][ \t]/;
+
+/** The HTML tree of a body that is only paragraphs and headings of plain text; undefined for any other. */
+function textBlocks(tree: Root): HastRoot | undefined {
+  const children: ElementContent[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' && node.type !== 'heading') return undefined;
+    const text: ElementContent[] = [];
+    for (const child of node.children) {
+      if (child.type !== 'text' || SPACE_AT_LINE_END.test(child.value)) return undefined;
+      text.push({ type: 'text', value: child.value });
+    }
+    if (children.length > 0) children.push({ type: 'text', value: '\n' });
+    const tagName = node.type === 'heading' ? `h${node.depth}` : 'p';
+    children.push({ type: 'element', tagName, properties: {}, children: text });
+  }
+  return { type: 'root', children };
 }
 
 /** Alignment as classes, tables in scrolling regions, and links that show their own address marked as such. */

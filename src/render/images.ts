@@ -5,6 +5,7 @@
 import type { Definition, Image, Link, Root } from 'mdast';
 import type { Node } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
+import { nodesOfType } from './tree.js';
 import { isRemoteUrl } from './links.js';
 
 export interface LoadedImage {
@@ -39,9 +40,8 @@ export function imagePath(url: string): { ok: true; path: string } | { ok: false
  */
 export function withReferencesResolved(tree: Root): Root {
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => {
+  for (const node of nodesOfType<Definition>(tree, 'definition'))
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-  });
   if (definitions.size === 0) return tree;
   const copy = structuredClone(tree);
   visit(copy, (node, index, parent) => {
@@ -79,11 +79,7 @@ export function withReferencesResolved(tree: Root): Root {
 }
 
 export function images(tree: Root): Image[] {
-  const found: Image[] = [];
-  visit(tree, 'image', (node) => {
-    found.push(node);
-  });
-  return found;
+  return nodesOfType<Image>(tree, 'image');
 }
 
 /** Dimensions from the file header of a PNG, JPEG, GIF or BMP. */

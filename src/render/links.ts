@@ -1,9 +1,11 @@
-/** * The addresses a rendering may link to: web pages (`https:`, `http:`), e-mail (`mailto:`)
+/**
+ * The addresses a rendering may link to: web pages (`https:`, `http:`), e-mail (`mailto:`)
  * and places in the same document (`#…`). Anything else — `javascript:`, `vbscript:`,
  * `data:`, `file:`, relative paths — is written as text, never as a link.
  */
-import type { Root } from 'mdast';
+import type { Link, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
+import { someNode } from './tree.js';
 
 const ALLOWED = /^(?:https?:\/\/|mailto:)/i;
 
@@ -23,11 +25,7 @@ export function isRemoteUrl(url: string): boolean {
 
 /** The body with every link whose address may not be a link target turned into its text. */
 export function withSafeLinks(tree: Root): Root {
-  let unsafe = false;
-  visit(tree, 'link', (node) => {
-    if (!safeHref(node.url)) unsafe = true;
-  });
-  if (!unsafe) return tree;
+  if (!someNode(tree, (node) => node.type === 'link' && !safeHref((node as Link).url))) return tree;
   const copy = structuredClone(tree);
   visit(copy, 'link', (node, index, parent) => {
     if (!parent || index === undefined || safeHref(node.url)) return;

@@ -34,8 +34,18 @@ export class DateWriter {
     this.lists = new Intl.ListFormat(this.locale, { type: 'conjunction' });
   }
 
+  /** Days already written: a document names the same few days many times (meeting, actions, approval). */
+  private readonly days = new Map<string, string>();
+
   day(iso: string): string {
-    return iso ? this.dayFormat.format(utc(iso)) : '';
+    if (!iso) return '';
+    let text = this.days.get(iso);
+    if (text === undefined) {
+      text = this.dayFormat.format(utc(iso));
+      if (this.days.size >= 4096) this.days.clear();
+      this.days.set(iso, text);
+    }
+    return text;
   }
 
   month(isoMonth: string): string {
