@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidatorModule } from './schemas.mjs';
+import { generateTemplateModule } from './templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,9 @@ mkdirSync(join(root, 'src/generated'), { recursive: true });
 const validators = join(root, 'src/generated/validators.js');
 writeFileSync(`${validators}.${process.pid}.tmp`, generateValidatorModule(root));
 renameSync(`${validators}.${process.pid}.tmp`, validators);
+const templates = join(root, 'src/generated/templates.js');
+writeFileSync(`${templates}.${process.pid}.tmp`, generateTemplateModule(root));
+renameSync(`${templates}.${process.pid}.tmp`, templates);
 
 const { rolldown } = await import('rolldown');
 

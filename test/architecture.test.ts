@@ -17,7 +17,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   config: ['io', 'core', 'diagnostics', 'generated'],
   io: ['core', 'render', 'diagnostics'],
   core: ['diagnostics', 'generated'],
-  render: ['core', 'diagnostics'],
+  render: ['core', 'diagnostics', 'generated'],
   draft: ['core', 'diagnostics'],
   import: ['core', 'diagnostics'],
   actions: ['core', 'diagnostics'],

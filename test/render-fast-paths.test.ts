@@ -84,6 +84,39 @@ describe('body HTML built directly', () => {
   });
 });
 
+describe('the bundled templates compiled at build time', () => {
+  it('render every example as the templates compiled when used do', async () => {
+    const { PRECOMPILED } = await import('../src/generated/templates.js');
+    const { compileHtmlTemplate, renderHtml } = await import('../src/render/html.js');
+    const { compileMarkdownTemplate, renderMarkdown } = await import('../src/render/markdown.js');
+    const { compileTextTemplate, renderText } = await import('../src/render/text/template.js');
+    const { buildViewModel } = await import('../src/render/view-model.js');
+    const templates = join(examples, '../templates/default');
+    for (const [format, file] of [
+      ['html', 'communique.html.hbs'],
+      ['md', 'communique.md.hbs'],
+      ['txt', 'communique.txt.hbs'],
+    ] as const)
+      expect(PRECOMPILED[format].source).toBe(readFileSync(join(templates, file), 'utf8'));
+    for (const name of readdirSync(examples).filter((entry) => entry.endsWith('.md'))) {
+      const parsed = parseCommunique(readFileSync(join(examples, name), 'utf8'));
+      const built = buildViewModel(parsed.data as never, parseBody(parsed.body ?? ''), { includeInternal: true });
+      // Characters each format escapes its own way, or not at all.
+      const view = { ...built, title: `${built.title} & <Co> "quoted" 'single' \`tick\` =` };
+      const both = <T>(compile: (source: string, precompiled?: never) => T, format: 'html' | 'md' | 'txt') => [
+        compile(PRECOMPILED[format].source),
+        compile(PRECOMPILED[format].source, PRECOMPILED[format].template as never),
+      ];
+      const [html, htmlBuilt] = both(compileHtmlTemplate, 'html');
+      expect(renderHtml(view, htmlBuilt!)).toBe(renderHtml(view, html!));
+      const [md, mdBuilt] = both(compileMarkdownTemplate, 'md');
+      expect(renderMarkdown(view, mdBuilt!)).toBe(renderMarkdown(view, md!));
+      const [txt, txtBuilt] = both(compileTextTemplate, 'txt');
+      expect(renderText(view, txtBuilt!)).toBe(renderText(view, txt!));
+    }
+  });
+});
+
 describe('columns', () => {
   it('counts Latin text, accents included, one column a character, as string-width does', () => {
     const latin = fc.string({ unit: fc.integer({ min: 0x20, max: 0x2ff }).map((code) => String.fromCharCode(code)) });

@@ -74,11 +74,13 @@ export function refusals(
     return manifests.get(folder);
   };
   for (const output of outputs) {
+    // Nothing there yet is no source: a source exists, whatever link leads to it.
+    if (!fs.existsSync(output.path)) continue;
     if (sourceSet.has(real(output.path))) {
       refuse(output.path, 'it is one of the files being rendered', 'Render into another folder with --out.');
       continue;
     }
-    if (force || !fs.existsSync(output.path)) continue;
+    if (force) continue;
     const existing = fs.readFileSync(output.path);
     // The same bytes are ours: a run killed after writing them and before its manifest left them.
     if (existing.equals(output.content)) continue;

@@ -183,14 +183,20 @@ function runWorker<T, R>(
 
 /** The worker's side: answer each batch with its results, in order. */
 export function serveBatches<T, R>(
-  port: { on(event: 'message', listener: (batch: Batch<T>) => void): unknown; postMessage(message: unknown): void },
+  port: {
+    on(event: 'message', listener: (batch: Batch<T>) => void): unknown;
+    postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
+  },
   handle: (items: readonly T[]) => Promise<R[]>,
+  /** Memory the results own outright, moved to the main thread rather than copied. */
+  transfer: (results: readonly R[]) => ArrayBuffer[] = () => [],
 ): void {
   // One batch at a time, in the order sent, even when the next arrives while one is at work.
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (batch: Batch<T>) => {
     previous = previous.then(async () => {
-      port.postMessage({ id: batch.id, results: await handle(batch.items) } satisfies BatchResult<R>);
+      const results = await handle(batch.items);
+      port.postMessage({ id: batch.id, results } satisfies BatchResult<R>, transfer(results));
     });
   });
 }

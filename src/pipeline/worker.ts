@@ -13,11 +13,30 @@ async function start(): Promise<void> {
   const prepared = plan.render ? await prepareRenderers(plan.render) : undefined;
   // The main thread prepared the same templates before starting workers, so this cannot fail.
   const steps = stepsOf(plan, fs, prepared?.ok ? prepared.renderers : []);
-  serveBatches(parentPort!, async (files: readonly FileToCheck[]) => {
-    const results: PipelineResult[] = [];
-    for (const file of files) results.push(await runFile(file, steps, plan.keepData));
-    return results;
-  });
+  serveBatches(
+    parentPort!,
+    async (files: readonly FileToCheck[]) => {
+      const results: PipelineResult[] = [];
+      for (const file of files) results.push(await runFile(file, steps, plan.keepData));
+      return results;
+    },
+    outputMemory,
+  );
+}
+
+/**
+ * The rendered outputs' bytes, each moved to the main thread instead of copied: only an
+ * array that is the whole of its memory (a view into a shared pool must stay where it is).
+ */
+function outputMemory(results: readonly PipelineResult[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const result of results)
+    for (const { content } of result.outputs ?? []) {
+      const { buffer } = content;
+      if (buffer instanceof ArrayBuffer && content.byteOffset === 0 && content.byteLength === buffer.byteLength)
+        buffers.add(buffer);
+    }
+  return [...buffers];
 }
 
 void start();

@@ -6,6 +6,7 @@
  * the page, and alignment is a class (the `align` attribute is obsolete).
  */
 import Handlebars from 'handlebars';
+import type { PrecompiledTemplate } from '../generated/templates.js';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -243,8 +244,9 @@ html.registerHelper('labelLang', (options: Handlebars.HelperOptions) => {
   return new Handlebars.SafeString(root?.labelLang ? ` lang="${root.labelLang}"` : '');
 });
 
-export function compileHtmlTemplate(source: string): Handlebars.TemplateDelegate {
-  return html.compile(source, { strict: true });
+/** The template, from its source or (for a bundled one) as compiled at build time. */
+export function compileHtmlTemplate(source: string, precompiled?: PrecompiledTemplate): Handlebars.TemplateDelegate {
+  return precompiled ? html.template(precompiled) : html.compile(source, { strict: true });
 }
 
 export function renderHtml(view: ViewModel, template: Handlebars.TemplateDelegate, loadImage?: ImageLoader): string {

@@ -7,6 +7,7 @@
  * written to; remote ones become links, so pandoc never fetches anything.
  */
 import Handlebars from 'handlebars';
+import type { PrecompiledTemplate } from '../generated/templates.js';
 import type { Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -100,8 +101,12 @@ function escapeInline(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#~^$|])/g, '\\$1').replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3');
 }
 
-export function compileMarkdownTemplate(source: string): Handlebars.TemplateDelegate {
-  return markdown.compile(source, { strict: true, noEscape: true });
+/** The template, from its source or (for a bundled one) as compiled at build time. */
+export function compileMarkdownTemplate(
+  source: string,
+  precompiled?: PrecompiledTemplate,
+): Handlebars.TemplateDelegate {
+  return precompiled ? markdown.template(precompiled) : markdown.compile(source, { strict: true, noEscape: true });
 }
 
 export function renderMarkdown(view: ViewModel, template: Handlebars.TemplateDelegate, imagePath?: ImagePaths): string {

@@ -4,6 +4,7 @@
  * broken is a diagnostic against the template file, not a crash.
  */
 import type { FileResult } from '../diagnostics/diagnostic.js';
+import type { PrecompiledTemplate } from '../generated/templates.js';
 import { frameLines } from '../diagnostics/code-frame.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { ImageLoader } from './images.js';
@@ -93,13 +94,19 @@ export async function prepareRenderer(
     };
   }
   const found = template!;
-  try {
-    const Handlebars = (await import('handlebars')).default;
-    Handlebars.parse(found.source);
-  } catch (error) {
-    return { ok: false, problem: templateProblem(found.path, found.source, error) };
+  // A bundled template (or a copy of one) was compiled, and so checked, when communique was built.
+  const { PRECOMPILED } = await import('../generated/templates.js');
+  const bundled = PRECOMPILED[format === 'pdf' ? 'html' : format];
+  const precompiled = bundled.source === found.source ? bundled.template : undefined;
+  if (!precompiled) {
+    try {
+      const Handlebars = (await import('handlebars')).default;
+      Handlebars.parse(found.source);
+    } catch (error) {
+      return { ok: false, problem: templateProblem(found.path, found.source, error) };
+    }
   }
-  const render = await compile(format, found.source);
+  const render = await compile(format, found.source, precompiled);
   return {
     ok: true,
     renderer: {
@@ -115,19 +122,23 @@ export async function prepareRenderer(
   };
 }
 
-async function compile(format: TemplatedFormat, source: string): Promise<(inputs: RenderInputs) => string> {
+async function compile(
+  format: TemplatedFormat,
+  source: string,
+  precompiled: PrecompiledTemplate | undefined,
+): Promise<(inputs: RenderInputs) => string> {
   if (format === 'html' || format === 'pdf') {
     const { compileHtmlTemplate, renderHtml } = await import('./html.js');
-    const template = compileHtmlTemplate(source);
+    const template = compileHtmlTemplate(source, precompiled);
     return ({ view, loadImage }) => renderHtml(view, template, loadImage);
   }
   if (format === 'md') {
     const { compileMarkdownTemplate, renderMarkdown } = await import('./markdown.js');
-    const template = compileMarkdownTemplate(source);
+    const template = compileMarkdownTemplate(source, precompiled);
     return ({ view, imagePath }) => renderMarkdown(view, template, imagePath);
   }
   const { compileTextTemplate, renderText } = await import('./text/template.js');
-  const template = compileTextTemplate(source);
+  const template = compileTextTemplate(source, precompiled);
   return ({ view }) => renderText(view, template);
 }
 

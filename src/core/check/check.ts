@@ -35,6 +35,11 @@ export interface CheckOptions extends ParseOptions {
   organisations?: readonly string[];
   /** Agreement verbs the project uses beyond the built-in ones. */
   verbs?: readonly string[];
+  /**
+   * Only what can make a document unreadable — its YAML and the schema — without the rules:
+   * for `render`, which refuses only such documents and reports nothing else.
+   */
+  schemaOnly?: boolean;
 }
 
 /** The communiqué rules, in the order their findings read best. */
@@ -96,9 +101,11 @@ export function checkCommunique(parsed: ParsedCommunique, options: CheckOptions 
       });
       for (const diagnostic of errors) found.push(diagnostic);
     }
-    const context = new RuleContext(parsed, data, stage, options.organisations ?? []);
-    for (const rule of RULES) rule(context);
-    for (const diagnostic of context.diagnostics) found.push(diagnostic);
+    if (!options.schemaOnly) {
+      const context = new RuleContext(parsed, data, stage, options.organisations ?? []);
+      for (const rule of RULES) rule(context);
+      for (const diagnostic of context.diagnostics) found.push(diagnostic);
+    }
   }
   const diagnostics = limited(settleSeverities(found, stage, options.severities).sort(compareDiagnostics), unexplained);
   return communique ? { diagnostics, communique } : { diagnostics };

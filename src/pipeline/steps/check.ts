@@ -29,9 +29,12 @@ export function isUnreadable(diagnostic: Diagnostic): boolean {
 
 /** Check: schema and rules, with the configured stage and severities; with `facts`, what the checks across files need. */
 export function checkStep(options: CheckOptions, policy: CheckPolicy, facts = false): Step {
+  // Blocking only on what makes a document unreadable, the rules' findings would be thrown away.
+  const asked =
+    policy.report === 'blocking' && policy.blockOn === 'unreadable' ? { ...options, schemaOnly: true } : options;
   return (state) => {
     const parsed = state.parsed!;
-    const checked = checkCommunique(parsed, options);
+    const checked = checkCommunique(parsed, asked);
     if (policy.report === 'all') {
       for (const diagnostic of checked.diagnostics) state.messages.push(diagnostic);
       if (!parsed.data) state.fatal = true;

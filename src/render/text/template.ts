@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import type { PrecompiledTemplate } from '../../generated/templates.js';
 import type { PersonView, ViewModel } from '../view-model.js';
 import { withoutControls } from '../controls.js';
 import { type Punctuation, punctuationFor } from '../labels/index.js';
@@ -107,8 +108,9 @@ templates.registerHelper('plural', (...args: unknown[]) => {
 });
 
 /** A text template, compiled once for a whole run. */
-export function compileTextTemplate(source: string): Handlebars.TemplateDelegate {
-  return templates.compile(source, { noEscape: true, strict: true });
+/** The template, from its source or (for a bundled one) as compiled at build time. */
+export function compileTextTemplate(source: string, precompiled?: PrecompiledTemplate): Handlebars.TemplateDelegate {
+  return precompiled ? templates.template(precompiled) : templates.compile(source, { noEscape: true, strict: true });
 }
 
 /**
