@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -311,6 +311,8 @@ describe('writing files safely', () => {
       stderr: `communique: not writing ${join(cwd, 'out/doc.html')}: it exists and communique did not write it\n  hint: Use --force to replace it, or choose another --out.\n`,
     });
     expect(readFileSync(join(cwd, 'out/doc.html'), 'utf8')).toBe('<p>my own page</p>');
+    // What was written beside it while rendering went again.
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['doc.html']);
     expect((await runCli(['render', 'doc.md', '--to', 'html', '--out', 'out', '--force'], cwd)).code).toBe(0);
     // Written by communique now: a re-render replaces it without asking.
     expect((await runCli(['render', 'doc.md', '--to', 'html', '--out', 'out'], cwd)).code).toBe(0);
@@ -324,8 +326,18 @@ describe('writing files safely', () => {
   it('leaves no temporary files behind', async () => {
     const cwd = project({ 'doc.md': VALID_DRAFT });
     expect((await runCli(['render', 'doc.md', '--to', 'txt', '--out', 'out'], cwd)).code).toBe(0);
-    const { readdirSync } = await import('node:fs');
     expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['doc.txt', 'manifest.json']);
+  });
+
+  it('makes no folder for a run that writes nothing', async () => {
+    const cwd = project({ 'a/doc.md': VALID_DRAFT, 'b/doc.md': VALID_DRAFT });
+    const result = await runCli(['render', 'a/doc.md', 'b/doc.md', '--to', 'html', '--out', 'new/pages'], cwd);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `communique: a/doc.md and b/doc.md would both be written to ${join(cwd, 'new/pages/doc.html')}; use two folders\n`,
+    });
+    expect(existsSync(join(cwd, 'new'))).toBe(false);
   });
 });
 

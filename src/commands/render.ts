@@ -12,6 +12,7 @@ import type { Stage } from '../core/model.js';
 import type { FileToCheck } from '../io/inputs.js';
 import type { Io } from '../io/io.js';
 import { type PlannedOutput, refusals, writeOutputs } from '../io/manifest.js';
+import { Staging } from '../io/staging.js';
 import { findTemplate } from '../io/templates.js';
 import type { Step } from '../pipeline/file-pipeline.js';
 import { type FilePlan, prepareRenderers, type RenderPlan } from '../pipeline/plan.js';
@@ -202,89 +203,107 @@ export async function publish(
     keepData: Boolean(plan.publishIndex),
     render,
   };
-  const results = await runFiles(files, filePlan, {
-    fs: io.fs,
-    renderers: prepared.renderers,
-    ...(extraSteps ? { extraSteps } : {}),
-  });
-
-  const templateProblems = uniqueByMessage(
-    results.flatMap((result) => (result.templateProblem ? [result.templateProblem] : [])),
-  );
-  if (templateProblems.length > 0) return fail(io, templateProblems, EXIT.usage);
-  const left = results.filter((result) => result.skipped);
-  const leftOut = left.map((result) =>
-    runProblem(
-      'input/not-ready',
-      `leaving out ${result.file}: it is ${result.skipped === 'review' ? 'in review' : `a ${result.skipped}`}, not yet approved`,
-    ),
-  );
-  const refused = results.filter((result) => !result.outputs && !result.skipped);
-  await reportProblems(io, [...leftOut, ...refused]);
-  const rendered = results.filter((result) => result.outputs);
-  const exitCode = refused.length > 0 ? EXIT.problems : EXIT.ok;
-  if (browser) {
-    const printed = await printAll(io, browser, rendered, settings);
-    if (!printed) return EXIT.usage;
-  }
-
-  if (plan.out === undefined) {
-    for (const result of rendered) {
-      for (const output of result.outputs!)
-        io.stdout.write(
-          BINARY_FORMATS.has(output.format)
-            ? output.content
-            : withoutControls(new TextDecoder().decode(output.content)),
-        );
-    }
-    return exitCode;
-  }
-
-  const planned: PlannedOutput[] = [];
-  const claimed = new Map<string, string>();
-  for (const result of rendered) {
-    const stem = basename(result.file).replace(/\.(md|markdown)$/i, '');
-    for (const output of result.outputs!) {
-      const path = resolve(plan.out, stem + EXTENSIONS[output.format]);
-      const other = claimed.get(path);
-      if (other) return usageError(io, `${other} and ${result.file} would both be written to ${path}; use two folders`);
-      claimed.set(path, result.file);
-      planned.push({ path, content: output.content, source: result.file });
-    }
-  }
-  if (plan.publishIndex && planned.length > 0)
-    planned.push(...(await publicationFiles(plan, settings, rendered, referenceDoc)));
-  const blocked = refusals(
-    io.fs,
-    planned,
-    files.map((file) => file.path),
-    plan.force,
-  );
-  if (blocked.length > 0) return fail(io, blocked, EXIT.usage);
+  // Each output is written beside its place as soon as it is rendered, and put in place
+  // once all are (io/staging.ts); a PDF is printed from its page after rendering.
+  const out = plan.out;
+  const staging = out !== undefined && !plan.formats.includes('pdf') ? new Staging(io.fs) : undefined;
+  const stage = (result: PipelineResult) => {
+    for (const output of result.outputs ?? [])
+      staging?.stage(resolve(out!, stemOf(result.file) + EXTENSIONS[output.format]), output.content);
+  };
   try {
-    writeOutputs(io.fs, planned, GENERATOR, io.cwd);
-  } catch (error) {
-    return fail(
-      io,
-      [
-        runProblem(
-          'write/failed',
-          `cannot write to ${plan.out} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
-        ),
-      ],
-      EXIT.usage,
+    const results = await runFiles(files, filePlan, {
+      fs: io.fs,
+      renderers: prepared.renderers,
+      ...(extraSteps ? { extraSteps } : {}),
+      ...(staging ? { onResult: stage } : {}),
+    });
+
+    const templateProblems = uniqueByMessage(
+      results.flatMap((result) => (result.templateProblem ? [result.templateProblem] : [])),
     );
-  }
-  const what = plan.strict ? 'Exported' : 'Rendered';
-  const communiques = `${results.length} communiqué${results.length === 1 ? '' : 's'}`;
-  if (planned.length === 0) {
-    io.stdout.write(`${what} none of ${communiques}${refused.length === 0 ? ': none is approved yet' : ''}\n`);
+    if (templateProblems.length > 0) return fail(io, templateProblems, EXIT.usage);
+    const left = results.filter((result) => result.skipped);
+    const leftOut = left.map((result) =>
+      runProblem(
+        'input/not-ready',
+        `leaving out ${result.file}: it is ${result.skipped === 'review' ? 'in review' : `a ${result.skipped}`}, not yet approved`,
+      ),
+    );
+    const refused = results.filter((result) => !result.outputs && !result.skipped);
+    await reportProblems(io, [...leftOut, ...refused]);
+    const rendered = results.filter((result) => result.outputs);
+    const exitCode = refused.length > 0 ? EXIT.problems : EXIT.ok;
+    if (browser) {
+      const printed = await printAll(io, browser, rendered, settings);
+      if (!printed) return EXIT.usage;
+    }
+
+    if (plan.out === undefined) {
+      for (const result of rendered) {
+        for (const output of result.outputs!)
+          io.stdout.write(
+            BINARY_FORMATS.has(output.format)
+              ? output.content
+              : withoutControls(new TextDecoder().decode(output.content)),
+          );
+      }
+      return exitCode;
+    }
+
+    const planned: PlannedOutput[] = [];
+    const claimed = new Map<string, string>();
+    for (const result of rendered) {
+      for (const output of result.outputs!) {
+        const path = resolve(plan.out, stemOf(result.file) + EXTENSIONS[output.format]);
+        const other = claimed.get(path);
+        if (other)
+          return usageError(io, `${other} and ${result.file} would both be written to ${path}; use two folders`);
+        claimed.set(path, result.file);
+        planned.push({ path, content: output.content, source: result.file });
+      }
+    }
+    if (plan.publishIndex && planned.length > 0)
+      planned.push(...(await publicationFiles(plan, settings, rendered, referenceDoc)));
+    const blocked = refusals(
+      io.fs,
+      planned,
+      files.map((file) => file.path),
+      plan.force,
+    );
+    if (blocked.length > 0) return fail(io, blocked, EXIT.usage);
+    try {
+      writeOutputs(io.fs, planned, GENERATOR, io.cwd, staging);
+    } catch (error) {
+      return fail(
+        io,
+        [
+          runProblem(
+            'write/failed',
+            `cannot write to ${plan.out} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+          ),
+        ],
+        EXIT.usage,
+      );
+    }
+    const what = plan.strict ? 'Exported' : 'Rendered';
+    const communiques = `${results.length} communiqué${results.length === 1 ? '' : 's'}`;
+    if (planned.length === 0) {
+      io.stdout.write(`${what} none of ${communiques}${refused.length === 0 ? ': none is approved yet' : ''}\n`);
+      return exitCode;
+    }
+    io.stdout.write(
+      `${what} ${rendered.length} of ${communiques} to ${planned.length} file${planned.length === 1 ? '' : 's'} in ${plan.out}\n`,
+    );
     return exitCode;
+  } finally {
+    staging?.discard();
   }
-  io.stdout.write(
-    `${what} ${rendered.length} of ${communiques} to ${planned.length} file${planned.length === 1 ? '' : 's'} in ${plan.out}\n`,
-  );
-  return exitCode;
+}
+
+/** An output's name before its extension: the source's name without `.md`. */
+function stemOf(file: string): string {
+  return basename(file).replace(/\.(md|markdown)$/i, '');
 }
 
 /** The same template problem, met by many files, reported once. */
@@ -343,7 +362,7 @@ async function publicationFiles(
   const lang = mostCommon(langs) ?? 'en-AU';
   const entries = rendered.flatMap((result) => {
     if (!result.communique) return [];
-    const stem = basename(result.file).replace(/\.(md|markdown)$/i, '');
+    const stem = stemOf(result.file);
     const files = result.outputs!.map((output) => ({ format: output.format, href: stem + EXTENSIONS[output.format] }));
     return [indexEntry(result.communique, files, result.communique.lang ?? 'en-AU', settings.config.labels)];
   });

@@ -31,6 +31,7 @@ export type FileSystem = Pick<
   | 'readSync'
   | 'realpathSync'
   | 'renameSync'
+  | 'rmdirSync'
   | 'rmSync'
   | 'statSync'
   | 'writeSync'

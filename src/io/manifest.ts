@@ -9,7 +9,8 @@ import type { FileResult } from '../diagnostics/diagnostic.js';
 import { runProblem } from '../diagnostics/make.js';
 import type { FileSystem } from './io.js';
 import { crypto } from './crypto.js';
-import { writeAtomically } from './write.js';
+import type { Staging } from './staging.js';
+import { moveIntoPlace, writeAtomically } from './write.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -97,8 +98,17 @@ export function refusals(
   return problems;
 }
 
-/** Write the outputs atomically and record them in each folder's manifest. */
-export function writeOutputs(fs: FileSystem, outputs: readonly PlannedOutput[], generator: string, cwd: string): void {
+/**
+ * Write the outputs atomically and record them in each folder's manifest. An output already
+ * written beside its place while the others rendered (`staging`) is only renamed into it.
+ */
+export function writeOutputs(
+  fs: FileSystem,
+  outputs: readonly PlannedOutput[],
+  generator: string,
+  cwd: string,
+  staging?: Staging,
+): void {
   const byFolder = new Map<string, PlannedOutput[]>();
   for (const output of outputs) {
     const folder = dirname(output.path);
@@ -108,10 +118,12 @@ export function writeOutputs(fs: FileSystem, outputs: readonly PlannedOutput[], 
   }
   for (const [folder, planned] of byFolder) {
     fs.mkdirSync(folder, { recursive: true });
-    removeLeftovers(fs, folder, planned);
+    removeLeftovers(fs, folder, planned, staging);
     const entries = new Map((readManifest(fs, folder)?.files ?? []).map((entry) => [entry.path, entry]));
     for (const output of planned) {
-      writeAtomically(fs, output.path, output.content);
+      const staged = staging?.take(output.path, output.content);
+      if (staged) moveIntoPlace(fs, staged, output.path);
+      else writeAtomically(fs, output.path, output.content);
       entries.set(basename(output.path), {
         path: basename(output.path),
         sha256: sha256(output.content),
@@ -126,10 +138,16 @@ export function writeOutputs(fs: FileSystem, outputs: readonly PlannedOutput[], 
 }
 
 /** Temporary files a killed run left beside the outputs it was writing: `.name.<12 hex>.tmp`. */
-function removeLeftovers(fs: FileSystem, folder: string, planned: readonly PlannedOutput[]): void {
+function removeLeftovers(
+  fs: FileSystem,
+  folder: string,
+  planned: readonly PlannedOutput[],
+  staging: Staging | undefined,
+): void {
   const names = new Set([...planned.map((output) => basename(output.path)), MANIFEST]);
   for (const entry of fs.readdirSync(folder)) {
     const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(entry);
-    if (match && names.has(match[1]!)) fs.rmSync(join(folder, entry), { force: true });
+    const path = join(folder, entry);
+    if (match && names.has(match[1]!) && !staging?.holds(path)) fs.rmSync(path, { force: true });
   }
 }

@@ -10,7 +10,11 @@ import { crypto } from './crypto.js';
 import type { FileSystem } from './io.js';
 
 export function writeAtomically(fs: FileSystem, path: string, content: Uint8Array): void {
-  const temporary = writeTemporary(fs, path, content);
+  moveIntoPlace(fs, writeTemporary(fs, path, content), path);
+}
+
+/** Rename a temporary file written beside `path` into its place; removed when that fails. */
+export function moveIntoPlace(fs: FileSystem, temporary: string, path: string): void {
   try {
     fs.renameSync(temporary, path);
   } catch (error) {
@@ -42,7 +46,8 @@ export function temporaryName(path: string): string {
   return join(dirname(path), `.${basename(path)}.${crypto().randomBytes(6).toString('hex')}.tmp`);
 }
 
-function writeTemporary(fs: FileSystem, path: string, content: Uint8Array): string {
+/** `content` in a new temporary file beside `path` (whose folder must exist): its name. */
+export function writeTemporary(fs: FileSystem, path: string, content: Uint8Array): string {
   const temporary = temporaryName(path);
   try {
     writeAll(fs, fs.openSync(temporary, 'wx'), content);

@@ -33,6 +33,8 @@ export interface PoolOptions<T, R> {
   /** The result for an item a worker died on, with why it died. */
   onWorkerDeath: (item: T, reason: string) => R;
   onProgress?: (done: number, total: number) => void;
+  /** Each item's result as soon as it is known, with the item's place in `items`. */
+  onResult?: (result: R, index: number) => void;
 }
 
 export interface Batch<T> {
@@ -58,7 +60,10 @@ export async function mapInWorkers<T, R>(items: readonly T[], options: PoolOptio
   if (jobs === 0 || !existsSync(options.workerFile)) {
     const results: R[] = [];
     for (const item of items) {
-      for (const result of await options.inThisThread([item])) results.push(result);
+      for (const result of await options.inThisThread([item])) {
+        options.onResult?.(result, results.length);
+        results.push(result);
+      }
       options.onProgress?.(results.length, items.length);
     }
     return results;
@@ -73,6 +78,7 @@ export async function mapInWorkers<T, R>(items: readonly T[], options: PoolOptio
   const finish = (batch: Pending<T>, batchResults: readonly R[]) => {
     batchResults.forEach((result, index) => {
       results[batch.start + index] = result;
+      options.onResult?.(result, batch.start + index);
     });
     done += batchResults.length;
     options.onProgress?.(done, items.length);

@@ -19,6 +19,8 @@ export interface RunOptions {
   /** Worker threads to use; 1 works in this thread. Default: one per core for large runs (see `runFiles`). */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Each file's result as soon as it is known (with a cache, once all are), with the file's place in the list. */
+  onResult?: (result: PipelineResult, index: number) => void;
   /** Steps to run after the plan's own, in this thread only: how tests make a step fail. */
   extraSteps?: readonly Step[];
   /** Results of earlier runs: a file whose bytes have one is not checked again, and each file checked is kept. */
@@ -72,12 +74,12 @@ async function runWithCache(
     }
   });
   const found = files.length - misses.length;
-  const { onProgress } = options;
+  const { onProgress, onResult, ...rest } = options;
   const checked = await runAll(
     misses,
     { ...plan, hashContent: true },
     {
-      ...options,
+      ...rest,
       ...(onProgress ? { onProgress: (done: number) => onProgress(found + done, files.length) } : {}),
     },
   );
@@ -87,6 +89,7 @@ async function runWithCache(
     delete result.contentHash;
     results[places[index]!] = result;
   });
+  if (onResult) results.forEach(onResult);
   return results;
 }
 
@@ -148,5 +151,6 @@ async function runAll(files: readonly FileToCheck[], plan: FilePlan, options: Ru
       ],
     }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onResult ? { onResult: options.onResult } : {}),
   });
 }
