@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseCommunique } from '../src/core/parse/communique.js';
 import { parseBody } from '../src/render/body.js';
-import { cleanTree } from '../src/render/controls.js';
+import { cleanTree, cleanValue } from '../src/render/controls.js';
 import { bodyHtml, inlineHtml } from '../src/render/html.js';
 import { labelsFor } from '../src/render/labels/index.js';
 import { plainBody } from '../src/render/plain-body.js';
@@ -151,6 +151,20 @@ describe('cleanTree', () => {
     expect(cleaned).not.toBe(dirty);
     expect(JSON.stringify(cleaned)).not.toMatch(/\\u00(?:1b|07|08)/);
     expect(JSON.stringify(dirty)).toMatch(/\\u001b/);
+  });
+});
+
+describe('cleanValue', () => {
+  it('gives back front matter without control characters as it is, and cleans a copy of one with them', () => {
+    const clean = { title: 'Roundtable', attendees: [{ name: 'Ana Pérez' }], meeting: { number: 3 } };
+    expect(cleanValue(clean)).toBe(clean);
+    const dirty = { title: 'Roundtable', attendees: [{ name: 'Ana \u001b]0;x\u0007Pérez' }], meeting: { number: 3 } };
+    expect(cleanValue(dirty)).toEqual({
+      title: 'Roundtable',
+      attendees: [{ name: 'Ana Pérez' }],
+      meeting: { number: 3 },
+    });
+    expect(dirty.attendees[0]!.name).toBe('Ana \u001b]0;x\u0007Pérez');
   });
 });
 

@@ -15,7 +15,7 @@ import { type PlannedOutput, refusals, writeOutputs } from '../io/manifest.js';
 import { Staging } from '../io/staging.js';
 import { findTemplate } from '../io/templates.js';
 import type { Step } from '../pipeline/file-pipeline.js';
-import { type FilePlan, prepareRenderers, type RenderPlan } from '../pipeline/plan.js';
+import { checkTemplates, type FilePlan, type RenderPlan } from '../pipeline/plan.js';
 import { runFiles } from '../pipeline/run-files.js';
 import { findBrowser, printPdfs } from '../io/browser.js';
 import { loadLabelOverrides } from '../io/labels.js';
@@ -190,8 +190,8 @@ export async function publish(
       ...(referenceDoc ? { referenceDoc } : {}),
     },
   };
-  const prepared = await prepareRenderers(render);
-  if (!prepared.ok) return fail(io, prepared.problems, EXIT.usage);
+  const templateProblems = await checkTemplates(render);
+  if (templateProblems.length > 0) return fail(io, templateProblems, EXIT.usage);
   const filePlan: FilePlan = {
     maxBytes: settings.check.maxBytes!,
     check: settings.check,
@@ -214,7 +214,6 @@ export async function publish(
   try {
     const results = await runFiles(files, filePlan, {
       fs: io.fs,
-      renderers: prepared.renderers,
       ...(extraSteps ? { extraSteps } : {}),
       ...(staging ? { onResult: stage } : {}),
     });

@@ -37,6 +37,18 @@ export interface RenderPlan {
   settings: RenderSettings;
 }
 
+/** The problems with the plan's templates, found without preparing the renderers (the workers do that). */
+export async function checkTemplates(plan: RenderPlan): Promise<FileResult[]> {
+  const { checkTemplate } = await import('../render/renderers.js');
+  const problems: FileResult[] = [];
+  for (const format of plan.formats) {
+    const template = format === 'docx' ? undefined : plan.templates[format];
+    const problem = template ? await checkTemplate(format as TemplatedFormat, template) : undefined;
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
 /** Compile the plan's templates: the renderers, or the problems with the templates. */
 export async function prepareRenderers(
   plan: RenderPlan,

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { FIRST_COLUMN, makeDiagnostic } from '../diagnostics/make.js';
 import type { FileToCheck } from '../io/inputs.js';
 import type { FileSystem } from '../io/io.js';
-import { readBounded } from '../io/read.js';
 import type { Renderer } from '../render/renderers.js';
+import { readBounded } from '../io/read.js';
 import { contentHash, type FileStatus, type ResultCache } from './cache.js';
 import { type PipelineResult, runFile, type Step } from './file-pipeline.js';
 import type { FilePlan } from './plan.js';
@@ -14,7 +14,7 @@ export const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url)
 
 export interface RunOptions {
   fs: FileSystem;
-  /** Renderers prepared in this thread (workers prepare their own). */
+  /** Renderers already prepared; without them, this thread prepares its own if it renders (as each worker does). */
   renderers?: readonly Renderer[];
   /** Worker threads to use; 1 works in this thread. Default: one per core for large runs (see `runFiles`). */
   jobs?: number;
@@ -133,8 +133,11 @@ async function runAll(files: readonly FileToCheck[], plan: FilePlan, options: Ru
     shareWithThisThread: !renders,
     inThisThread: async (batch) => {
       if (!steps) {
-        const { stepsOf } = await import('./plan.js');
-        steps = [...stepsOf(plan, options.fs, options.renderers), ...(options.extraSteps ?? [])];
+        const { prepareRenderers, stepsOf } = await import('./plan.js');
+        // The command checked the templates, so preparing cannot fail.
+        const prepared = plan.render && !options.renderers ? await prepareRenderers(plan.render) : undefined;
+        const renderers = options.renderers ?? (prepared?.ok ? prepared.renderers : []);
+        steps = [...stepsOf(plan, options.fs, renderers), ...(options.extraSteps ?? [])];
       }
       const results: PipelineResult[] = [];
       for (const file of batch) results.push(detached(await runFile(file, steps!, plan.keepData)));

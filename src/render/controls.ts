@@ -21,24 +21,40 @@ const SEQUENCES = new RegExp(
 // What is left: C0 controls but tab, line feed and carriage return; DEL; C1 controls.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
+/** Anything `withoutControls` would take out. */
+const ANY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 export function withoutControls(text: string): string {
   return text.replace(SEQUENCES, '').replace(CONTROLS, '');
 }
 
-/** A value from the front matter, every string in it without control characters. */
+/**
+ * A value from the front matter, every string in it without control characters. A value
+ * without any is given back as it is, not copied (the renderers only read it).
+ */
 export function cleanValue<T>(value: T): T {
+  return holdsControls(value) ? cleanCopy(value) : value;
+}
+
+function holdsControls(value: unknown): boolean {
+  if (typeof value === 'string') return ANY_CONTROL.test(value);
+  if (Array.isArray(value)) return value.some(holdsControls);
+  if (value && typeof value === 'object') {
+    for (const key in value) if (holdsControls((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+function cleanCopy<T>(value: T): T {
   if (typeof value === 'string') return withoutControls(value) as T;
-  if (Array.isArray(value)) return value.map(cleanValue) as T;
+  if (Array.isArray(value)) return value.map(cleanCopy) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = cleanValue(inner);
+    for (const [key, inner] of Object.entries(value)) out[key] = cleanCopy(inner);
     return out as T;
   }
   return value;
 }
-
-/** Anything `withoutControls` would take out. */
-const ANY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
  * The body tree with control characters taken out of its text, code, alt texts and titles.

@@ -94,19 +94,9 @@ export async function prepareRenderer(
     };
   }
   const found = template!;
-  // A bundled template (or a copy of one) was compiled, and so checked, when communique was built.
-  const { PRECOMPILED } = await import('../generated/templates.js');
-  const bundled = PRECOMPILED[format === 'pdf' ? 'html' : format];
-  const precompiled = bundled.source === found.source ? bundled.template : undefined;
-  if (!precompiled) {
-    try {
-      const Handlebars = (await import('handlebars')).default;
-      Handlebars.parse(found.source);
-    } catch (error) {
-      return { ok: false, problem: templateProblem(found.path, found.source, error) };
-    }
-  }
-  const render = await compile(format, found.source, precompiled);
+  const problem = await checkTemplate(format, found);
+  if (problem) return { ok: false, problem };
+  const render = await compile(format, found.source, await precompiledFor(format, found));
   return {
     ok: true,
     renderer: {
@@ -120,6 +110,35 @@ export async function prepareRenderer(
       },
     },
   };
+}
+
+/** A bundled template (or a copy of one) as Handlebars compiled it when communique was built. */
+async function precompiledFor(
+  format: TemplatedFormat,
+  template: TemplateSource,
+): Promise<PrecompiledTemplate | undefined> {
+  const { PRECOMPILED } = await import('../generated/templates.js');
+  const bundled = PRECOMPILED[format === 'pdf' ? 'html' : format];
+  return bundled.source === template.source ? bundled.template : undefined;
+}
+
+/**
+ * The problem with a template Handlebars cannot read, at its line and column; undefined when
+ * it can. A bundled template was read when communique was built; any other is read here,
+ * without loading the renderer that will use it.
+ */
+export async function checkTemplate(
+  format: TemplatedFormat,
+  template: TemplateSource,
+): Promise<FileResult | undefined> {
+  if (await precompiledFor(format, template)) return undefined;
+  try {
+    const Handlebars = (await import('handlebars')).default;
+    Handlebars.parse(template.source);
+    return undefined;
+  } catch (error) {
+    return templateProblem(template.path, template.source, error);
+  }
 }
 
 async function compile(
