@@ -165,6 +165,9 @@ describe('cleanValue', () => {
       meeting: { number: 3 },
     });
     expect(dirty.attendees[0]!.name).toBe('Ana \u001b]0;x\u0007Pérez');
+    for (const control of ['\u0000', '\b', '\f', '\u000b', '\u001f', '\u007f', '\u009b'])
+      expect(cleanValue({ list: [{ text: `ab${control}` }] })).toEqual({ list: [{ text: 'ab' }] });
+    expect(cleanValue({ text: 'tab\tline\nreturn\r' })).toEqual({ text: 'tab\tline\nreturn\r' });
   });
 });
 

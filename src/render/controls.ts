@@ -25,7 +25,8 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const ANY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export function withoutControls(text: string): string {
-  return text.replace(SEQUENCES, '').replace(CONTROLS, '');
+  // Every sequence starts with a control character: most text has none, and is kept as it is.
+  return ANY_CONTROL.test(text) ? text.replace(SEQUENCES, '').replace(CONTROLS, '') : text;
 }
 
 /**
@@ -33,17 +34,16 @@ export function withoutControls(text: string): string {
  * without any is given back as it is, not copied (the renderers only read it).
  */
 export function cleanValue<T>(value: T): T {
-  return holdsControls(value) ? cleanCopy(value) : value;
+  return typeof value === 'string' || IN_JSON.test(JSON.stringify(value) ?? '') ? cleanCopy(value) : value;
 }
 
-function holdsControls(value: unknown): boolean {
-  if (typeof value === 'string') return ANY_CONTROL.test(value);
-  if (Array.isArray(value)) return value.some(holdsControls);
-  if (value && typeof value === 'object') {
-    for (const key in value) if (holdsControls((value as Record<string, unknown>)[key])) return true;
-  }
-  return false;
-}
+/**
+ * A control character as JSON writes it: C0 as an escape (`\b`, `\f`, `\u001b`; tab and
+ * line endings excepted), DEL and C1 as themselves. One look at the serialised value beats
+ * a look at each of its strings; a backslash written before `u001b` is taken for one too,
+ * which only costs a copy.
+ */
+const IN_JSON = /\\(?:[bf]|u00(?:0[0-8bcef]|1[0-9a-f]))|[\u007f-\u009f]/;
 
 function cleanCopy<T>(value: T): T {
   if (typeof value === 'string') return withoutControls(value) as T;

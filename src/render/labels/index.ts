@@ -106,7 +106,10 @@ function makeLabels(lang: string, overrides?: LabelOverrides): Labels {
     lang,
     fallback: !english && own === undefined,
     t(key, values) {
-      const asked = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+      let asked = key;
+      // Values come from front matter cleaned of control characters, so these separators
+      // cannot occur inside one.
+      if (values) for (const name in values) asked += `\u0000${name}\u0001${typeof values[name]}${values[name]}`;
       const kept = done.get(asked);
       if (kept !== undefined) return kept;
       const { message, english: inEnglish } = source(key);
@@ -151,7 +154,12 @@ const FULL_WIDTH: Punctuation = {
 const FRENCH: Punctuation = { ...ASCII, colon: '\u00a0:', colonSpace: '\u00a0: ', semicolon: '\u00a0; ' };
 
 export function punctuationFor(lang: string): Punctuation {
-  const language = lang.split('-')[0]!.toLowerCase();
-  if (language === 'zh' || language === 'ja') return FULL_WIDTH;
-  return language === 'fr' ? FRENCH : ASCII;
+  let found = punctuations.get(lang);
+  if (!found) {
+    const language = lang.split('-')[0]!.toLowerCase();
+    found = language === 'zh' || language === 'ja' ? FULL_WIDTH : language === 'fr' ? FRENCH : ASCII;
+    punctuations.set(lang, found);
+  }
+  return found;
 }
+const punctuations = new Map<string, Punctuation>();
