@@ -18,6 +18,8 @@ export interface ParsedCommunique {
    * found, and built on first use when the front matter was read without it.
    */
   readonly yaml?: YamlDocument;
+  /** Where each top-level key is written, when that is known without the document (see yaml.ts). */
+  readonly rootKeys?: () => ReadonlyMap<string, [number, number]> | undefined;
   /** Offset of the YAML text in the file, to turn YAML ranges into file positions. */
   yamlOffset: number;
   /** The front matter as data: present only when the YAML was read without errors. */
@@ -85,6 +87,7 @@ export function parseCommunique(input: Uint8Array | string, options: ParseOption
   const parsed = parseFrontMatterYaml(split.yaml);
   // Not enumerable: copying a result must not build the document nobody asked for.
   Object.defineProperty(loaded, 'yaml', { get: () => parsed.document, enumerable: false });
+  if (parsed.rootKeys) Object.defineProperty(loaded, 'rootKeys', { value: parsed.rootKeys, enumerable: false });
   for (const problem of parsed.problems) {
     const span = source.span(split.yamlOffset + problem.start, split.yamlOffset + problem.end);
     loaded.diagnostics.push(makeDiagnostic(problem.ruleId, problem.message, span, problem.hint));
@@ -130,7 +133,10 @@ export function spanOfPath(
   path: readonly (string | number)[],
   prefer: 'key' | 'value' = 'value',
 ) {
-  if (path.length === 0 || !loaded.yaml) return openingFenceSpan(loaded.source!);
+  if (path.length === 0) return openingFenceSpan(loaded.source!);
+  const root = rootKeyAt(loaded, path, prefer);
+  if (root) return loaded.source!.span(loaded.yamlOffset + root[0], loaded.yamlOffset + root[1]);
+  if (!loaded.yaml) return openingFenceSpan(loaded.source!);
   const location = locateYamlPath(loaded.yaml, path);
   const span = spanOfLocation(loaded, location, prefer);
   // A block value (a list or a set of fields) spans many lines; its key says it better,
@@ -156,7 +162,10 @@ export function replacementAt(
   prefer: 'key' | 'value',
   text: string,
 ): Fix | undefined {
-  if (!parsed.yaml || path.length === 0) return undefined;
+  if (path.length === 0) return undefined;
+  const root = rootKeyAt(parsed, path, prefer);
+  if (root) return { start: parsed.yamlOffset + root[0], end: parsed.yamlOffset + root[1], text };
+  if (!parsed.yaml) return undefined;
   const parent = path.length === 1 ? parsed.yaml.contents : parsed.yaml.getIn(path.slice(0, -1), true);
   const last = path.at(-1)!;
   let node: unknown;
@@ -177,9 +186,21 @@ export function writtenIn(
   path: readonly (string | number)[],
   prefer: 'key' | 'value',
 ): string | undefined {
-  if (!parsed.yaml || !parsed.source) return undefined;
+  if (!parsed.source) return undefined;
+  const root = rootKeyAt(parsed, path, prefer);
+  if (root) return parsed.source.text.slice(parsed.yamlOffset + root[0], parsed.yamlOffset + root[1]);
+  if (!parsed.yaml) return undefined;
   // Ranges count from the start of the front matter.
   return writtenAt(parsed.yaml, parsed.source.text.slice(parsed.yamlOffset), path, prefer);
+}
+
+/** A top-level key's range when the lines at the margin give it, sparing the positioned document. */
+function rootKeyAt(
+  parsed: ParsedCommunique,
+  path: readonly (string | number)[],
+  prefer: 'key' | 'value',
+): [number, number] | undefined {
+  return prefer === 'key' && path.length === 1 ? parsed.rootKeys?.()?.get(String(path[0])) : undefined;
 }
 
 function openingFenceSpan(source: SourceText) {

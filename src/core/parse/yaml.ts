@@ -6,6 +6,7 @@
  */
 import { nestingTooDeepAt } from './yaml-depth.js';
 import { readPlainFrontMatter } from './yaml-fast.js';
+import { rootKeyRanges } from './yaml-root-keys.js';
 import {
   describeAmbiguousName,
   describeTags,
@@ -38,6 +39,11 @@ export interface ParsedYaml {
   /** The front matter as plain data; undefined when the YAML could not be read. */
   data: unknown;
   problems: YamlProblem[];
+  /**
+   * Where each top-level key is written, when the quick reader read the data and the lines
+   * at the margin say so plainly (see yaml-root-keys.ts); undefined otherwise.
+   */
+  rootKeys?: () => ReadonlyMap<string, [number, number]> | undefined;
 }
 
 /** Aliases are legitimate YAML, but nothing in a communiqué needs many of them. */
@@ -57,19 +63,13 @@ const DOCUMENT_OPTIONS = {
   logLevel: 'error',
 } as const;
 
-/**
- * Past this size (a communiqué's front matter is a few kilobytes; 300 attendees make about
- * 30), the quick reader is skipped: a front matter this long is most likely one where the
- * problems, and so their positions, are many, and reading it twice cost a tenth more.
- */
-const QUICK_READ_LIMIT = 256 * 1024;
-
 export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
   const tooDeep = nestingTooDeepAt(yamlText);
   if (tooDeep !== -1) return { document: parseDocument(''), data: undefined, problems: [nestingProblem(tooDeep)] };
-  const plain = yamlText.length <= QUICK_READ_LIMIT ? readPlainFrontMatter(yamlText) : undefined;
+  const plain = readPlainFrontMatter(yamlText);
   if (plain) {
     let document: YamlDocument | undefined;
+    let keys: ReadonlyMap<string, [number, number]> | undefined | null = null;
     return {
       get document() {
         document ??= parseDocument(yamlText, DOCUMENT_OPTIONS);
@@ -77,6 +77,10 @@ export function parseFrontMatterYaml(yamlText: string): ParsedYaml {
       },
       data: plain,
       problems: [],
+      rootKeys: () => {
+        if (keys === null) keys = rootKeyRanges(yamlText, plain);
+        return keys;
+      },
     };
   }
   return readWithPositions(yamlText);
