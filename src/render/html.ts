@@ -57,17 +57,18 @@ export interface BodyHtml {
 }
 
 /**
- * The body as HTML. A body of paragraphs and headings of text alone (most bodies) is built
- * into its HTML tree directly, the tree remark-rehype and the sanitiser would give it
+ * The body as HTML. A body of paragraphs and headings of text alone (most bodies) is
+ * written out directly, as remark-rehype, the sanitiser and the serialiser would write it
  * (`test/render-fast-paths.test.ts` holds the two to the same page), at a fraction of the
  * cost; `quick: false` always takes the long way, for that test.
  */
 export function bodyHtml(tree: Root, loadImage?: ImageLoader, footnoteLabel = 'Notes', quick = true): BodyHtml {
   const ids = headingIds(tree);
-  const pipeline = processorFor(footnoteLabel);
   const shifted = withHeadingsBelowTitle(tree);
-  const textOnly = quick ? textBlocks(shifted) : undefined;
-  const hast = textOnly ?? (pipeline.runSync(selfContained(shifted, loadImage)) as HastRoot);
+  const direct = quick ? textBlocksHtml(shifted, ids) : undefined;
+  if (direct !== undefined) return { body: direct, footnotes: '' };
+  const pipeline = processorFor(footnoteLabel);
+  const hast = pipeline.runSync(selfContained(shifted, loadImage)) as HastRoot;
   let heading = 0;
   let footnotes: Element | undefined;
   hast.children = hast.children.filter((node) => {
@@ -82,7 +83,7 @@ export function bodyHtml(tree: Root, loadImage?: ImageLoader, footnoteLabel = 'N
     const id = ids[heading++];
     if (id) node.properties.id = id;
   }
-  if (!textOnly) finish(hast);
+  finish(hast);
   return {
     body: pipeline.stringify(hast),
     footnotes: footnotes ? pipeline.stringify({ type: 'root', children: [footnotes] }) : '',
@@ -92,21 +93,29 @@ export function bodyHtml(tree: Root, loadImage?: ImageLoader, footnoteLabel = 'N
 /** Spaces or tabs around a line ending, which remark-rehype trims from text. */
 const SPACE_AT_LINE_END = /[ \t][\r\n]|[\r\n][ \t]/;
 
-/** The HTML tree of a body that is only paragraphs and headings of plain text; undefined for any other. */
-function textBlocks(tree: Root): HastRoot | undefined {
-  const children: ElementContent[] = [];
+/**
+ * The HTML of a body that is only paragraphs and headings of plain text, headings with
+ * their ids; undefined for any other. Text is escaped as the serialiser escapes it.
+ */
+function textBlocksHtml(tree: Root, ids: readonly string[]): string | undefined {
+  const blocks: string[] = [];
+  let heading = 0;
   for (const node of tree.children) {
     if (node.type !== 'paragraph' && node.type !== 'heading') return undefined;
-    const text: ElementContent[] = [];
+    let text = '';
     for (const child of node.children) {
       if (child.type !== 'text' || SPACE_AT_LINE_END.test(child.value)) return undefined;
-      text.push({ type: 'text', value: child.value });
+      text += child.value;
     }
-    if (children.length > 0) children.push({ type: 'text', value: '\n' });
-    const tagName = node.type === 'heading' ? `h${node.depth}` : 'p';
-    children.push({ type: 'element', tagName, properties: {}, children: text });
+    text = text.replace(/[&<]/g, (char) => (char === '&' ? '&#x26;' : '&#x3C;'));
+    if (node.type === 'paragraph') blocks.push(`<p>${text}</p>`);
+    else {
+      const id = ids[heading++];
+      if (id !== undefined && /["&]/.test(id)) return undefined;
+      blocks.push(`<h${node.depth}${id ? ` id="${id}"` : ''}>${text}</h${node.depth}>`);
+    }
   }
-  return { type: 'root', children };
+  return blocks.join('\n');
 }
 
 /** Alignment as classes, tables in scrolling regions, and links that show their own address marked as such. */
