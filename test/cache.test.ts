@@ -29,8 +29,19 @@ interface CacheFile {
   across: { names: string[]; findings: [string, unknown[]][] };
 }
 
+/** The cache file's first line: its entries and the findings across files. */
 function cacheOf(cwd: string, path = DEFAULT_CACHE): CacheFile {
-  return JSON.parse(readFileSync(join(cwd, path), 'utf8')) as CacheFile;
+  return JSON.parse(readFileSync(join(cwd, path), 'utf8').split('\n')[0]!) as CacheFile;
+}
+
+/** The cache file's second line: each file's facts for the checks across files. */
+function factsLine(cwd: string): string {
+  return readFileSync(join(cwd, DEFAULT_CACHE), 'utf8').split('\n')[1]!;
+}
+
+/** The cache file with its first line changed, and its facts as they were (or as given). */
+function writeCache(cwd: string, head: unknown, facts = factsLine(cwd)): void {
+  writeFileSync(join(cwd, DEFAULT_CACHE), `${JSON.stringify(head)}\n${facts}\n`);
 }
 
 /** A Tidewater Councils Forum meeting with one action, optionally carried from an earlier one. */
@@ -284,15 +295,40 @@ describe('validate --cache', () => {
     const marked = { ...duplicateId, message: 'kept from the last run' };
     const kept = cacheOf(cwd);
     kept.across.findings = [['communiques/b.md', [marked]]];
-    writeFileSync(join(cwd, DEFAULT_CACHE), JSON.stringify(kept));
+    writeCache(cwd, kept);
     expect(await messagesOf(['validate', 'communiques'])).toEqual(['kept from the last run']);
     // The same files named otherwise are checked across again, and so are changed files.
     expect(await messagesOf(['validate', './communiques'])).toEqual([
       'The id `tcf-2026-02-10` is also the id of ./communiques/a.md',
     ]);
-    writeFileSync(join(cwd, DEFAULT_CACHE), JSON.stringify(kept));
+    writeCache(cwd, kept);
     writeFileSync(join(cwd, 'communiques/a.md'), `${FIRST}\nOne more line.\n`);
     expect(await messagesOf(['validate', 'communiques'])).toEqual([found]);
+  });
+
+  it('reads the facts it kept only to check across files again, and checks a file again whose facts are unusable', async () => {
+    const duplicate = UNLINKED.replace('id: tcf-2026-05-12', 'id: tcf-2026-02-10');
+    const cwd = project({ 'communiques/a.md': FIRST, 'communiques/b.md': duplicate });
+    await runCli(['validate', 'communiques', '--cache'], cwd);
+    const factsOfA = () => (JSON.parse(factsLine(cwd)) as Record<string, unknown>)['communiques/a.md'];
+    expect(factsOfA()).toMatchObject({ key: 'tcf-2026-02-10' });
+
+    // a.md's facts are spoiled (or all are), and b.md changes: the checks across files run
+    // again, and a.md is read again rather than trusted.
+    const spoilings = [
+      (line: string) => line.replace('"key":"tcf-2026-02-10"', '"key":17'),
+      () => 'not JSON',
+      () => '',
+    ];
+    for (const [round, spoil] of spoilings.entries()) {
+      writeCache(cwd, cacheOf(cwd), spoil(factsLine(cwd)));
+      writeFileSync(join(cwd, 'communiques/b.md'), `${duplicate}\n${'More.\n'.repeat(round + 1)}`);
+      const args = ['validate', 'communiques', '-f', 'json'];
+      const cached = await runCli([...args, '--cache'], cwd);
+      expect(cached).toEqual(await runCli(args, cwd));
+      expect(cached.stdout).toContain('The id `tcf-2026-02-10` is also the id of communiques/a.md');
+      expect(factsOfA()).toMatchObject({ key: 'tcf-2026-02-10' });
+    }
   });
 
   it('ignores findings across files of the wrong shape, or of a rule it does not know', async () => {
@@ -307,7 +343,7 @@ describe('validate --cache', () => {
     ]) {
       const kept = cacheOf(cwd);
       kept.across = { names: ['communiques/a.md', 'communiques/b.md'], findings: [['communiques/b.md', [finding]]] };
-      writeFileSync(join(cwd, DEFAULT_CACHE), JSON.stringify(kept));
+      writeCache(cwd, kept);
       expect(await runCli(['validate', 'communiques', '--cache'], cwd), JSON.stringify(finding)).toEqual({
         code: 0,
         stdout: '✔ 2 files checked, no problems\n',

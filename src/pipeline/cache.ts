@@ -1,9 +1,14 @@
 /**
  * `validate --cache`: what one file's check gave, kept between runs and trusted again only
  * for the same bytes, checked the same way, by the same build of communique. A file's
- * entry holds its own diagnostics and the facts the checks across communiqués need, so
- * those checks still run over every file on every run, cached or not. Everything here is
- * plain data and hashing; reading and writing the cache file is io/cache-file.ts's job.
+ * entry holds its own diagnostics; the facts the checks across communiqués need are kept
+ * beside the entries, so those checks still see every file, cached or not. Everything here
+ * is plain data and hashing; reading and writing the cache file is io/cache-file.ts's job.
+ *
+ * The file is two lines of JSON: the entries and the findings across files, then each
+ * file's facts. The second line is read only when the checks across files run again: a run
+ * of the very files the cache was written for takes their findings from the first, and
+ * reading the facts of 2,000 files was an eighth of such a run.
  */
 import { relative, sep } from 'node:path';
 import type { AcrossFinding, AcrossFindings } from '../core/check/across.js';
@@ -17,7 +22,7 @@ import type { PipelineResult } from './file-pipeline.js';
 import type { CheckPolicy } from './steps/check.js';
 
 /** The layout of the cache file; a file in any other layout is ignored and rebuilt. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface CacheEntry {
   /** The hash of the bytes the diagnostics belong to. */
@@ -26,7 +31,6 @@ interface CacheEntry {
   stat?: string;
   messages: Diagnostic[];
   lines?: Record<number, string>;
-  facts?: CommuniqueFacts;
 }
 
 /** The checks across files of the run that wrote the cache: the files' names, in order, and what was found. */
@@ -93,6 +97,14 @@ export class ResultCache {
   private readonly next = new Map<string, CacheEntry>();
   private readonly previousAcross: StoredAcross | undefined;
   private nextAcross: StoredAcross | undefined;
+  /** The stored facts line, read on first use. */
+  private previousFactsText: string | undefined;
+  private previousFacts: Map<string, unknown> | undefined;
+  /** Entries replaced in this run so far, and the last answer of `sameFilesAsStored`. */
+  private changes = 0;
+  private lastAsked: { files: readonly FileToCheck[]; entries: number; changes: number; answer: boolean } | undefined;
+  /** Facts settled in this run, by file; null for a file that has none now. */
+  private readonly nextFacts = new Map<string, CommuniqueFacts | null>();
   /** Whether the cache file needs writing: an entry was added, changed or dropped. */
   private changed: boolean;
 
@@ -109,6 +121,7 @@ export class ResultCache {
     const read = readStored(stored, key);
     this.previous = read.entries;
     this.previousAcross = read.across;
+    this.previousFactsText = read.facts;
     this.changed = stored === undefined || this.previous.size === 0;
   }
 
@@ -119,16 +132,64 @@ export class ResultCache {
    */
   acrossFindings(files: readonly FileToCheck[]): AcrossFindings | undefined {
     const stored = this.previousAcross;
-    if (!stored || stored.names.length !== files.length) return undefined;
-    for (let index = 0; index < files.length; index++) {
-      const file = files[index]!;
-      if (stored.names[index] !== file.name) return undefined;
-      const name = this.nameOf(file);
-      const before = this.previous.get(name);
-      if (!isRecord(before) || this.next.get(name)?.hash !== before.hash) return undefined;
-    }
+    if (!stored || !this.sameFilesAsStored(files)) return undefined;
     this.nextAcross = stored;
     return new Map(stored.findings);
+  }
+
+  /** Whether these files are the ones the stored findings across files are for: the same names, order and bytes. */
+  sameFilesAsStored(files: readonly FileToCheck[]): boolean {
+    // Asked before the files are checked and again after: the same answer while no entry changed.
+    const asked = this.lastAsked;
+    if (asked?.files === files && asked.entries === this.next.size && asked.changes === this.changes)
+      return asked.answer;
+    const answer = this.compareWithStored(files);
+    this.lastAsked = { files, entries: this.next.size, changes: this.changes, answer };
+    return answer;
+  }
+
+  private compareWithStored(files: readonly FileToCheck[]): boolean {
+    const stored = this.previousAcross;
+    if (!stored || stored.names.length !== files.length) return false;
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
+      if (stored.names[index] !== file.name) return false;
+      const name = this.nameOf(file);
+      const before = this.previous.get(name);
+      if (!isRecord(before) || this.next.get(name)?.hash !== before.hash) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The facts kept for a file this run took from the cache: undefined when it has none (its
+   * front matter could not be checked), false when what is kept is not facts (the file must
+   * be checked again).
+   */
+  factsOf(file: FileToCheck): CommuniqueFacts | undefined | false {
+    const name = this.nameOf(file);
+    const settled = this.nextFacts.get(name);
+    if (settled !== undefined) return settled ?? undefined;
+    const kept = this.storedFacts().get(name);
+    if (kept === undefined) return this.previousFacts === BROKEN ? false : undefined;
+    if (!isFacts(kept)) return false;
+    this.nextFacts.set(name, kept as CommuniqueFacts);
+    return kept as CommuniqueFacts;
+  }
+
+  /** The facts line of the stored cache, read once; `BROKEN` when it is not a set of facts by file. */
+  private storedFacts(): Map<string, unknown> {
+    if (this.previousFacts) return this.previousFacts;
+    let parsed: unknown;
+    try {
+      parsed = this.previousFactsText === undefined ? undefined : JSON.parse(this.previousFactsText);
+    } catch {
+      parsed = undefined;
+    }
+    this.previousFactsText = undefined;
+    // A Map, as for the entries: a file named `__proto__` has facts like any other.
+    this.previousFacts = isRecord(parsed) ? new Map(Object.entries(parsed)) : BROKEN;
+    return this.previousFacts;
   }
 
   /** Keep what the checks across files found in this run, if every file's result is kept too. */
@@ -158,7 +219,7 @@ export class ResultCache {
     const name = this.nameOf(file);
     const entry = this.next.get(name) ?? this.previous.get(name);
     if (!isEntry(entry) || entry.stat !== signature) return undefined;
-    this.next.set(name, entry);
+    this.setNext(name, entry);
     return resultOf(entry);
   }
 
@@ -167,9 +228,9 @@ export class ResultCache {
     const name = this.nameOf(file);
     const entry = this.next.get(name) ?? this.previous.get(name);
     if (!isEntry(entry) || entry.hash !== hash) return undefined;
-    if (entry.stat === signature) this.next.set(name, entry);
+    if (entry.stat === signature) this.setNext(name, entry);
     else {
-      this.next.set(name, withSignature({ ...entry }, signature));
+      this.setNext(name, withSignature({ ...entry }, signature));
       this.changed = true;
     }
     return resultOf(entry);
@@ -185,8 +246,9 @@ export class ResultCache {
     if (result.messages.some((message) => message.ruleId === 'internal/error')) return;
     const entry: CacheEntry = { hash: result.contentHash, messages: result.messages };
     if (result.lines) entry.lines = result.lines;
-    if (result.facts) entry.facts = result.facts;
-    this.next.set(this.nameOf(file), withSignature(entry, signature));
+    const name = this.nameOf(file);
+    this.nextFacts.set(name, result.facts ?? null);
+    this.setNext(name, withSignature(entry, signature));
     this.changed = true;
   }
 
@@ -195,7 +257,19 @@ export class ResultCache {
     const dropped = [...this.previous.keys()].some((name) => !this.next.has(name));
     if (!this.changed && !dropped) return undefined;
     const across = this.nextAcross ? { across: this.nextAcross } : {};
-    return JSON.stringify({ format: FORMAT, key: this.key, entries: Object.fromEntries(this.next), ...across });
+    const facts: Record<string, unknown> = {};
+    for (const name of this.next.keys()) {
+      const settled = this.nextFacts.get(name);
+      const kept = settled === undefined ? this.storedFacts().get(name) : settled;
+      if (kept !== undefined && kept !== null) facts[name] = kept;
+    }
+    const head = JSON.stringify({ format: FORMAT, key: this.key, entries: Object.fromEntries(this.next), ...across });
+    return `${head}\n${JSON.stringify(facts)}\n`;
+  }
+
+  private setNext(name: string, entry: CacheEntry): void {
+    this.next.set(name, entry);
+    this.changes++;
   }
 
   private nameOf(file: FileToCheck): string {
@@ -218,16 +292,20 @@ function withSignature(entry: CacheEntry, signature: string | undefined): CacheE
 function resultOf(entry: CacheEntry): CachedResult {
   const result: CachedResult = { messages: entry.messages };
   if (entry.lines) result.lines = entry.lines;
-  if (entry.facts) result.facts = entry.facts;
   return result;
 }
 
 /** A stored cache made with the same key: its entries and findings across files; none when it is unreadable, another layout or stale. */
-function readStored(stored: string | undefined, key: string): { entries: Map<string, unknown>; across?: StoredAcross } {
+function readStored(
+  stored: string | undefined,
+  key: string,
+): { entries: Map<string, unknown>; across?: StoredAcross; facts?: string } {
   if (stored === undefined) return { entries: new Map() };
+  // JSON never holds a raw line break: the first one ends the entries.
+  const lineEnd = stored.indexOf('\n');
   let data: unknown;
   try {
-    data = JSON.parse(stored);
+    data = JSON.parse(lineEnd === -1 ? stored : stored.slice(0, lineEnd));
   } catch {
     return { entries: new Map() };
   }
@@ -235,7 +313,8 @@ function readStored(stored: string | undefined, key: string): { entries: Map<str
     return { entries: new Map() };
   // A Map, not the parsed object: a file named `__proto__` is an entry like any other.
   const entries = new Map(Object.entries(data.entries));
-  return isStoredAcross(data.across) ? { entries, across: data.across } : { entries };
+  const facts = lineEnd === -1 ? {} : { facts: stored.slice(lineEnd + 1) };
+  return isStoredAcross(data.across) ? { entries, across: data.across, ...facts } : { entries, ...facts };
 }
 
 function isStoredAcross(value: unknown): value is StoredAcross {
@@ -277,9 +356,11 @@ function isEntry(value: unknown): value is CacheEntry {
   if (!isRecord(value) || typeof value.hash !== 'string' || !Array.isArray(value.messages)) return false;
   if (value.stat !== undefined && typeof value.stat !== 'string') return false;
   if (value.lines !== undefined && !isRecord(value.lines)) return false;
-  if (value.facts !== undefined && !isFacts(value.facts)) return false;
   return value.messages.every(isDiagnostic);
 }
+
+/** The facts line of a stored cache that is missing or could not be read: every file's facts are unusable. */
+const BROKEN = new Map<string, unknown>();
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 

@@ -58,6 +58,7 @@ async function runWithCache(
   const misses: FileToCheck[] = [];
   const places: number[] = [];
   const signatures: (string | undefined)[] = [];
+  const hits: { index: number; signature: string | undefined }[] = [];
   files.forEach((file, index) => {
     const status = statusOf(options.fs, file.path);
     const signature = status ? cache.signatureOf(status) : undefined;
@@ -66,13 +67,27 @@ async function runWithCache(
       const read = readBounded(options.fs, file.path, plan.maxBytes);
       hit = read.ok ? cache.lookup(file, contentHash(read.bytes), signature) : undefined;
     }
-    if (hit) results[index] = { file: file.name, ...hit };
-    else {
+    if (hit) {
+      results[index] = { file: file.name, ...hit };
+      hits.push({ index, signature });
+    } else {
       misses.push(file);
       places.push(index);
       signatures.push(signature);
     }
   });
+  // The facts for the checks across files, read from the cache only for a run that will check
+  // across files again: the very files the cache was written for take those findings from it.
+  if (plan.collectFacts && (misses.length > 0 || !cache.sameFilesAsStored(files)))
+    for (const { index, signature } of hits) {
+      const facts = cache.factsOf(files[index]!);
+      if (facts) results[index]!.facts = facts;
+      else if (facts === false) {
+        misses.push(files[index]!);
+        places.push(index);
+        signatures.push(signature);
+      }
+    }
   const found = files.length - misses.length;
   const { onProgress, onResult, ...rest } = options;
   const checked = await runAll(
