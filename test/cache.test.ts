@@ -331,6 +331,25 @@ describe('validate --cache', () => {
     }
   });
 
+  it('never keeps an entry whose facts it could not read, even when it rewrites the cache without them', async () => {
+    const duplicate = UNLINKED.replace('id: tcf-2026-05-12', 'id: tcf-2026-02-10');
+    const cwd = project({ 'communiques/a.md': FIRST, 'communiques/b.md': duplicate });
+    await runCli(['validate', 'communiques', '--cache'], cwd);
+    // The facts line is lost, and the cache names a file that is gone: the next run, of the very
+    // same files, takes its findings across files from the cache (no facts needed) and rewrites it.
+    const head = cacheOf(cwd);
+    head.entries['communiques/gone.md'] = head.entries['communiques/a.md']!;
+    writeFileSync(join(cwd, DEFAULT_CACHE), `${JSON.stringify(head)}\n`);
+    await runCli(['validate', 'communiques', '--cache'], cwd);
+    expect(Object.keys(cacheOf(cwd).entries)).toEqual([]);
+    // Then b.md changes, and the checks across files must see a.md's facts as they are.
+    writeFileSync(join(cwd, 'communiques/b.md'), `${duplicate}\nMore.\n`);
+    const args = ['validate', 'communiques', '-f', 'json'];
+    const cached = await runCli([...args, '--cache'], cwd);
+    expect(cached).toEqual(await runCli(args, cwd));
+    expect(cached.stdout).toContain('The id `tcf-2026-02-10` is also the id of communiques/a.md');
+  });
+
   it('ignores findings across files of the wrong shape, or of a rule it does not know', async () => {
     const cwd = project({ 'communiques/a.md': FIRST, 'communiques/b.md': UNLINKED });
     await runCli(['validate', 'communiques', '--cache'], cwd);

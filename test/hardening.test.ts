@@ -232,6 +232,27 @@ describe('a closed pipe', () => {
   });
 });
 
+describe('an interrupted render', () => {
+  it('takes back the files it had written beside their places, and ends as interrupted', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 400; n++) files[`minutes/m${n}.md`] = VALID_DRAFT;
+    const cwd = project(files);
+    const child = spawn(process.execPath, [bin, 'render', 'minutes', '--to', 'docx', '--out', 'pages'], {
+      cwd,
+      stdio: 'ignore',
+    });
+    const ended = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    // Interrupted once the first rendered files wait beside their places.
+    const staged = () => fs.existsSync(join(cwd, 'pages')) && fs.readdirSync(join(cwd, 'pages')).length > 0;
+    for (let waited = 0; !staged() && waited < 600 && child.exitCode === null; waited++)
+      await new Promise((wait) => setTimeout(wait, 50));
+    expect(staged()).toBe(true);
+    child.kill('SIGINT');
+    expect(await ended).toBe(130);
+    expect(fs.existsSync(join(cwd, 'pages'))).toBe(false);
+  }, 60_000);
+});
+
 describe('images, checked by validate as render checks them', () => {
   const body = [
     '',

@@ -31,6 +31,32 @@ export function nodeIo(): Io {
       },
     }),
     editor: launchEditor(process.env.VISUAL || process.env.EDITOR),
+    onInterrupt,
+  };
+}
+
+const cleanups = new Set<() => void>();
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
+/** On a signal: every registered clean-up, then the end a shell expects of a process the signal stopped (128 + its number). */
+function interrupted(signal: keyof typeof SIGNALS): void {
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // The others still run; the process is ending either way.
+    }
+  }
+  process.exit(128 + SIGNALS[signal]);
+}
+
+/** Listening only while something needs cleaning up: otherwise a signal ends the process as Node would. */
+function onInterrupt(cleanup: () => void): () => void {
+  if (cleanups.size === 0) for (const signal of Object.keys(SIGNALS)) process.on(signal, interrupted);
+  cleanups.add(cleanup);
+  return () => {
+    cleanups.delete(cleanup);
+    if (cleanups.size === 0) for (const signal of Object.keys(SIGNALS)) process.off(signal, interrupted);
   };
 }
 

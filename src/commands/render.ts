@@ -207,6 +207,8 @@ export async function publish(
   // once all are (io/staging.ts); a PDF is printed from its page after rendering.
   const out = plan.out;
   const staging = out !== undefined && !plan.formats.includes('pdf') ? new Staging(io.fs) : undefined;
+  // Interrupted, the run takes back what it had written beside its places.
+  const release = staging && io.onInterrupt?.(() => staging.discard());
   const stage = (result: PipelineResult) => {
     for (const output of result.outputs ?? [])
       staging?.stage(resolve(out!, stemOf(result.file) + EXTENSIONS[output.format]), output.content);
@@ -296,6 +298,7 @@ export async function publish(
     );
     return exitCode;
   } finally {
+    release?.();
     staging?.discard();
   }
 }

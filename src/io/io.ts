@@ -53,6 +53,12 @@ export interface Io {
   prompts?: Prompts;
   /** The person's editor, for `new --open`. */
   editor?: Editor;
+  /**
+   * Run `cleanup` should the run be interrupted (Ctrl-C, a cancelled CI job) before the
+   * returned function is called; the process then ends as interrupted. For what a run must
+   * not leave behind, such as files written beside their places and not yet put there.
+   */
+  onInterrupt?(cleanup: () => void): () => void;
 }
 
 /** Colour on a terminal, unless NO_COLOR says no; FORCE_COLOR turns it on anywhere. */

@@ -257,14 +257,21 @@ export class ResultCache {
     const dropped = [...this.previous.keys()].some((name) => !this.next.has(name));
     if (!this.changed && !dropped) return undefined;
     const across = this.nextAcross ? { across: this.nextAcross } : {};
-    const facts: Record<string, unknown> = {};
-    for (const name of this.next.keys()) {
+    // Maps turned into objects by `Object.fromEntries`: a file named `__proto__` is an entry like any other.
+    const entries = new Map<string, CacheEntry>();
+    const facts = new Map<string, unknown>();
+    for (const [name, entry] of this.next) {
       const settled = this.nextFacts.get(name);
-      const kept = settled === undefined ? this.storedFacts().get(name) : settled;
-      if (kept !== undefined && kept !== null) facts[name] = kept;
+      const stored = this.storedFacts();
+      const kept = settled === undefined ? stored.get(name) : settled;
+      // Facts that were never read from a facts line that could not be read, or that are not
+      // facts, are unknown: the entry is left out, and the file is checked again next time.
+      if (settled === undefined && (stored === BROKEN || (kept !== undefined && !isFacts(kept)))) continue;
+      entries.set(name, entry);
+      if (kept !== undefined && kept !== null) facts.set(name, kept);
     }
-    const head = JSON.stringify({ format: FORMAT, key: this.key, entries: Object.fromEntries(this.next), ...across });
-    return `${head}\n${JSON.stringify(facts)}\n`;
+    const head = JSON.stringify({ format: FORMAT, key: this.key, entries: Object.fromEntries(entries), ...across });
+    return `${head}\n${JSON.stringify(Object.fromEntries(facts))}\n`;
   }
 
   private setNext(name: string, entry: CacheEntry): void {
