@@ -190,8 +190,8 @@ export async function publish(
       ...(referenceDoc ? { referenceDoc } : {}),
     },
   };
-  const templateProblems = await checkTemplates(render);
-  if (templateProblems.length > 0) return fail(io, templateProblems, EXIT.usage);
+  const unreadableTemplates = await checkTemplates(render);
+  if (unreadableTemplates.length > 0) return fail(io, unreadableTemplates, EXIT.usage);
   const filePlan: FilePlan = {
     maxBytes: settings.check.maxBytes!,
     check: settings.check,
@@ -220,6 +220,7 @@ export async function publish(
       ...(staging ? { onResult: stage } : {}),
     });
 
+    // A template that reads but fails on some communiqué: the same problem, reported once.
     const templateProblems = uniqueByMessage(
       results.flatMap((result) => (result.templateProblem ? [result.templateProblem] : [])),
     );
