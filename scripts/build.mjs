@@ -78,6 +78,9 @@ function external(id, importer) {
 
 const PIPELINE =
   /[\\/]src[\\/](core|pipeline|io|config|diagnostics|generated|formatters)[\\/]|[\\/]schemas[\\/]|[\\/]node_modules[\\/](yaml|js-yaml)[\\/]/;
+// The bundled templates compiled at build time: only rendering needs them, and the steps
+// chunk every `validate` loads would otherwise carry their 6,000 lines.
+const RENDERING_ONLY = /[\\/]src[\\/]generated[\\/]templates\.js$/;
 
 /** The modules these reach through static imports. */
 function staticallyFrom(context, entries) {
@@ -145,7 +148,8 @@ await bundle.write({
       {
         debugName: 'steps',
         priority: 0,
-        name: (id, context) => (PIPELINE.test(id) && !isEntry(id, context) ? 'steps' : null),
+        name: (id, context) =>
+          PIPELINE.test(id) && !RENDERING_ONLY.test(id) && !isEntry(id, context) ? 'steps' : null,
       },
     ],
   },

@@ -114,6 +114,23 @@ describe('the built binary', () => {
     for (const heavy of ['YAMLParseError', 'validateCommunique', 'js-yaml']) expect(source).not.toContain(heavy);
   });
 
+  it('validates a file without loading the renderers or the templates compiled for them', () => {
+    const cwd = project({ 'a.md': VALID_DRAFT });
+    const script = `
+      const { run } = require(${JSON.stringify(join(repo, 'dist/cli.js'))});
+      const quiet = { write() {} };
+      run(['validate', 'a.md'], { stdout: quiet, stderr: quiet, cwd: process.cwd(), env: {}, fs: require('node:fs'), now: () => new Date() })
+        .then((code) => process.stdout.write(JSON.stringify({ code, loaded: Object.keys(require.cache) })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const { code, loaded } = JSON.parse(result.stdout) as { code: number; loaded: string[] };
+    expect(code).toBe(0);
+    const source = loaded.map((file) => readFileSync(file, 'utf8')).join('\n');
+    expect(source).toContain('validateCommunique');
+    for (const rendering of ['PRECOMPILED = {', 'function bodyHtml(', 'node_modules/handlebars'])
+      expect(source).not.toContain(rendering);
+  });
+
   it('loads no YAML, schema or Markdown code to show help', () => {
     // What `--help` really loads: the files in require's cache after the program ran.
     const script = `
