@@ -211,7 +211,7 @@ export async function publish(
   const release = staging && io.onInterrupt?.(() => staging.discard());
   const stage = (result: PipelineResult) => {
     for (const output of result.outputs ?? [])
-      staging?.stage(resolve(out!, stemOf(result.file) + EXTENSIONS[output.format]), output.content);
+      staging?.stage(outputPath(out!, result.file, output.format), output.content);
   };
   try {
     const results = await runFiles(files, filePlan, {
@@ -257,7 +257,7 @@ export async function publish(
     const claimed = new Map<string, string>();
     for (const result of rendered) {
       for (const output of result.outputs!) {
-        const path = resolve(plan.out, stemOf(result.file) + EXTENSIONS[output.format]);
+        const path = outputPath(plan.out, result.file, output.format);
         const other = claimed.get(path);
         if (other)
           return usageError(io, `${other} and ${result.file} would both be written to ${path}; use two folders`);
@@ -302,6 +302,11 @@ export async function publish(
     release?.();
     staging?.discard();
   }
+}
+
+/** Where an output of `file` is written in the folder `out`. */
+function outputPath(out: string, file: string, format: OutputFormat): string {
+  return resolve(out, stemOf(file) + EXTENSIONS[format]);
 }
 
 /** An output's name before its extension: the source's name without `.md`. */

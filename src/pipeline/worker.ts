@@ -11,7 +11,7 @@ import { serveBatches } from './pool.js';
 async function start(): Promise<void> {
   const { plan } = workerData as { plan: FilePlan };
   const prepared = plan.render ? await prepareRenderers(plan.render) : undefined;
-  // The main thread prepared the same templates before starting workers, so this cannot fail.
+  // The main thread checked the same templates before starting workers, so this cannot fail.
   const steps = stepsOf(plan, fs, prepared?.ok ? prepared.renderers : []);
   serveBatches(
     parentPort!,

@@ -37,7 +37,8 @@ export interface CheckOptions extends ParseOptions {
   verbs?: readonly string[];
   /**
    * Only what can make a document unreadable — its YAML and the schema — without the rules:
-   * for `render`, which refuses only such documents and reports nothing else.
+   * for the commands that refuse only such documents and report nothing else (`render`,
+   * `actions`, `new`).
    */
   schemaOnly?: boolean;
 }

@@ -107,8 +107,7 @@ templates.registerHelper('plural', (...args: unknown[]) => {
   return asText(count === 1 ? values[1] : values[2]);
 });
 
-/** A text template, compiled once for a whole run. */
-/** The template, from its source or (for a bundled one) as compiled at build time. */
+/** A text template, compiled once for a whole run: from its source, or (a bundled one) as compiled at build time. */
 export function compileTextTemplate(source: string, precompiled?: PrecompiledTemplate): Handlebars.TemplateDelegate {
   return precompiled ? templates.template(precompiled) : templates.compile(source, { noEscape: true, strict: true });
 }
